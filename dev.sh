@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine: './dev.sh demo' builds the example graph and serves it,
+# './dev.sh test' runs the test suite. Both create .venv and install the project first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+install() {
+  if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+  fi
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".[test]"
+}
+
+case "${1:-}" in
+  demo)
+    install
+    .venv/bin/kg build examples/articles --store "${KG_STORE:-store}"
+    exec .venv/bin/kg serve --store "${KG_STORE:-store}" --host 127.0.0.1 --port "${PORT:-5000}"
+    ;;
+  test)
+    install
+    shift
+    exec .venv/bin/python -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh demo | test [pytest args]" >&2
+    exit 2
+    ;;
+esac

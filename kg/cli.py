@@ -1,0 +1,151 @@
+"""The ``kg`` command: build, query, export, stats, remove, serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg.query import DATASET_FORMATS, QueryError
+from kg.store import KGStore, StoreError
+
+STORE_OPTION = click.option(
+    "--store", "store_path", type=click.Path(path_type=Path), default=lambda: os.environ.get("KG_STORE", "store"),
+    show_default="$KG_STORE or ./store", help="Folder of the Oxigraph store.",
+)
+
+
+def _open(path: Path, read_only: bool = False) -> KGStore:
+    try:
+        return KGStore(path, read_only=read_only)
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@click.group()
+@click.version_option(package_name="newskg")
+def main() -> None:
+    """newskg: who said what, and who talked with whom, in German news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE_OPTION
+@click.option("--model", default=None, help="An installed spaCy German pipeline (name or path) to use instead of the built-in rules.")
+@click.option("--base", default=None, help="Base IRI for persons, events and claims.")
+def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: str | None) -> None:
+    """Read articles (.txt + .json sidecar, .jsonl, .html; files or folders) into the store."""
+    from kg.build import build as run_build
+    from kg.build import tqdm_progress
+
+    store = _open(store_path)
+    try:
+        summary = run_build(list(paths), store, model=model, base=base, progress=tqdm_progress)
+    except OSError as e:
+        raise click.ClickException(f"could not load the language model: {e}") from None
+    for line in summary.lines():
+        click.echo(line, err=line.startswith("  problem"))
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@STORE_OPTION
+def remove(article_ids: tuple[str, ...], store_path: Path) -> None:
+    """Remove articles (by id) and everything only they said."""
+    store = _open(store_path)
+    missing = []
+    for article_id in article_ids:
+        graph = store.article_graph(article_id)
+        if graph is None or not store.remove_graph(graph):
+            missing.append(article_id)
+        else:
+            click.echo(f"removed {article_id}")
+    store.flush()
+    if missing:
+        raise click.ClickException(f"no such article in the store: {', '.join(missing)} (see 'kg stats')")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(DATASET_FORMATS)), default="nquads", show_default=True)
+@click.option("--output", "-o", default="-", show_default=True, help="File to write, or - for standard output.")
+def export(store_path: Path, fmt: str, output: str) -> None:
+    """Write the whole graph in an RDF format (N-Quads and TriG keep the article graphs)."""
+    store = _open(store_path, read_only=True)
+    if output == "-":
+        store.export(fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        store.export(fmt, output)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-e", "expression", help="The SPARQL query text.")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table", show_default=True)
+def query(file: Path | None, expression: str | None, store_path: Path, fmt: str) -> None:
+    """Run a SPARQL query (FILE.rq or -e 'SELECT ...') over all articles."""
+    if (file is None) == (expression is None):
+        raise click.UsageError("give either a query file or -e 'SPARQL', not both")
+    sparql = expression if expression is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    store = _open(store_path, read_only=True)
+    try:
+        result = store.execute(sparql, result_format="json" if fmt == "table" else fmt)
+    except QueryError as e:
+        raise click.ClickException(str(e)) from None
+    if fmt != "table" or result.kind == "graph":
+        sys.stdout.buffer.write(result.body)
+        return
+    click.echo(render_table(json.loads(result.body)))
+
+
+def render_table(results: dict) -> str:
+    """SPARQL JSON results as an aligned text table."""
+    if "boolean" in results:
+        return "yes" if results["boolean"] else "no"
+    names = results["head"]["vars"]
+    rows = [[b.get(n, {}).get("value", "") for n in names] for b in results["results"]["bindings"]]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    fmt = " | ".join(f"{{:{w}}}" for w in widths)
+    lines = [fmt.format(*names), "-+-".join("-" * w for w in widths)] + [fmt.format(*r) for r in rows]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(store_path: Path, as_json: bool) -> None:
+    """How many articles, persons, claims and events the store holds."""
+    figures = _open(store_path, read_only=True).stats()
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for name, count in figures.items():
+            click.echo(f"{name:14} {count}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--base", default=None, help="Base IRI the store was built with.")
+def serve(store_path: Path, host: str, port: int, threads: int, base: str | None) -> None:
+    """Serve the SPARQL endpoint and entity pages."""
+    from kg.web import create_app, serve as run_server
+
+    if not store_path.exists():
+        raise click.ClickException(f"no store at {store_path}; build one first with 'kg build ARTICLES --store {store_path}'")
+    config: dict[str, object] = {"STORE_PATH": str(store_path)}
+    if base:
+        config["BASE_IRI"] = base
+    app = create_app(config)
+    click.echo(f"newskg serving {store_path} at http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)")
+    run_server(app, host=host, port=port, threads=threads)

@@ -1,0 +1,108 @@
+"""From one article's text to an ``Extraction``: persons, organizations, claims, events.
+
+The spaCy pipeline (``pipeline.build_nlp``) finds names; plain rule modules
+read claims (``speech``), events (``events``) and dates (``dates``) from the
+processed Doc.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from kg.extract.coref import Context, Referent
+from kg.extract.dates import find_dates
+from kg.model import Claim, Entity, Extraction, Mention, SourceArticle
+
+
+def _blank_boilerplate(article: SourceArticle) -> str:
+    """Site chrome replaced by spaces (newlines kept), so offsets stay true and no fact comes from it."""
+    if not article.boilerplate:
+        return article.text
+    chars = list(article.text)
+    for span in article.boilerplate:
+        for i in range(span.begin, span.end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+class Extractor:
+    """Reads articles; the spaCy pipeline is built once, on first use."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from kg.extract.pipeline import build_nlp
+
+            self._nlp = build_nlp(self.model)
+        return self._nlp
+
+    def extract(self, article: SourceArticle) -> Extraction:
+        from kg.extract.events import EventFinder
+        from kg.extract.speech import iter_claims
+
+        published, source = _publication(article)
+        doc = self.nlp(_blank_boilerplate(article))
+        ctx = Context(doc)
+        x = Extraction(article=article, published=published, published_from=source)
+        for m in doc.spans["kg_mentions"]:
+            ent = _entity(x, m.kb_id_, "org" if m.label_ == "ORG" else "person")
+            ent.mentions.append(Mention(m.start_char, m.end_char, m.text, kind="org" if m.label_ == "ORG" else
+                                        "credit" if m.label_ == "CREDIT" else "name"))
+            ent.aliases.add(_alias(m.text, ent, ctx))
+        for key, info in ctx.people.items():
+            if key in x.entities:
+                x.entities[key].roles |= info.roles
+                x.entities[key].credit_only = info.credit_only
+        for claim, ref in iter_claims(ctx):
+            if ref is not None:
+                _entity(x, ref.key, ref.type)
+            if claim.relayed_by is not None and claim.relayed_by not in x.entities:
+                claim.relayed_by = None  # relayed by someone never named: nothing to link to
+            _date_claim(claim, article.text, published)
+            x.claims.append(claim)
+        x.events = EventFinder(ctx, published).run()
+        return x
+
+
+def _entity(x: Extraction, key: str, type_: str) -> Entity:
+    ent = x.entities.get(key)
+    if ent is None:
+        ent = x.entities[key] = Entity(key=key, type="org" if type_ == "org" else "person")
+    return ent
+
+
+def _alias(text: str, ent: Entity, ctx: Context) -> str:
+    info = ctx.people.get(ent.key)
+    if info is not None and text.endswith("s") and not text.endswith(info.surname) and text[:-1] in info.aliases:
+        return text[:-1]  # a genitive "Putins" is the name "Putin"
+    return text
+
+
+def _publication(article: SourceArticle) -> tuple[date | None, str]:
+    if article.published is not None:
+        return article.published, "metadata"
+    from kg.sources.dateline import find_dateline
+
+    found = find_dateline(article.text, article.boilerplate)
+    return (found, "dateline") if found else (None, "unknown")
+
+
+def _date_claim(claim: Claim, text: str, published: date | None) -> None:
+    if claim.sentence is not None:
+        dates = [d for d in find_dates(text, published, start=claim.sentence.begin, end=claim.sentence.end)
+                 if not (claim.span.begin <= d.begin < claim.span.end)]
+        if dates:
+            claim.said_on, claim.said_on_stated = dates[0].value, True
+            return
+    if published is not None:
+        claim.said_on, claim.said_on_stated = published.isoformat(), False
+
+
+__all__ = ["Extractor", "Referent"]

@@ -1,0 +1,396 @@
+"""Dates in German news text, resolved against the article's publication date.
+
+Absolute expressions name the day, month or year ("7. Dezember 2021", "07.12.2021", "im Juni", "im Jahr 2019");
+a missing year is taken from the publication date. Relative expressions ("gestern", "am Dienstag",
+"vergangenen Freitag") need the publication date and are skipped without one.
+
+Which Tuesday "am Dienstag" means depends on tense: a report picks the latest Tuesday, an announcement the next
+one. `sentence_tense` guesses the tense with a few readable rules; `find_dates` refines it per clause so that
+"Scholz sagte am Montag, er werde am Freitag reisen" gets both days right.
+Spans leave out bare prepositions ("am", "im", "seit") but keep words that change the meaning
+("Anfang Juni", "vergangenen Freitag", "Nacht zum Mittwoch").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    begin: int
+    end: int
+    text: str
+    value: str  # 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'
+    relative: bool  # only meaningful together with the publication date (weekday, gestern, ...)
+
+
+# ---------------------------------------------------------------- vocabulary
+
+_MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+           "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+           "jan": 1, "feb": 2, "febr": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12}
+_WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+             "sonnabend": 5, "sonntag": 6}
+_DAY_OFFSETS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+_PAST_MODIFIERS = frozenset("vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges".split())
+_FUTURE_MODIFIERS = frozenset("kommenden kommende kommendes nächsten nächste nächstes".split())
+# "am Morgen", "den ganzen Morgen": after these words "Morgen" is the morning, not tomorrow.
+_MORNING_DETERMINERS = frozenset("am den dem des jeden diesen diesem einen einem frühen späten vom zum".split())
+_QUALIFIERS = frozenset("anfang mitte ende frühjahr frühling sommer herbst winter".split())
+
+_FULL_MONTH = r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+_MONTH = rf"(?P<month>{_FULL_MONTH}|(?:Jan|Febr?|Mär|Mrz|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)(?!\w)"
+_WEEKDAY = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
+_DAY_PART = "früh|morgen|vormittag|mittag|nachmittag|abend|nacht"
+_MODIFIER = "|".join(sorted(_PAST_MODIFIERS | _FUTURE_MODIFIERS | {"diesen", "diesem", "dieses", "diese"},
+                            key=len, reverse=True))
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\w)"
+# "Dienstag, den 7. Dezember", "Dienstagabend, 7. Dezember"
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{_WEEKDAY})(?:{_DAY_PART})?\b,?\s+(?:(?:den|dem)\s+)?)?"
+_NUMBER_START = r"(?<![\d.,])"  # not inside "1.500.000" or "3,7"
+
+_FLAGS = re.IGNORECASE
+_ISO_RE = re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)")
+_NUMERIC_RE = re.compile(
+    rf"{_WEEKDAY_PREFIX}{_NUMBER_START}(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\."
+    r"(?P<year>(?:19|20)\d{2}|\d{2}(?!\d))?(?!\d)", _FLAGS)
+_DAY_MONTH_RE = re.compile(
+    rf"{_WEEKDAY_PREFIX}{_NUMBER_START}(?P<day>\d{{1,2}})\.\s?{_MONTH}(?:\s+{_YEAR})?", _FLAGS)
+# The first day of "9. und 10. Dezember": month and year are read ahead without being consumed.
+_DAY_LIST_RE = re.compile(
+    rf"{_NUMBER_START}(?P<day>\d{{1,2}})\.(?=\s*(?:und|bis|oder|-|–|/)\s*\d{{1,2}}\.\s?{_MONTH}(?:\s+{_YEAR})?)",
+    _FLAGS)
+_MONTH_ONLY_RE = re.compile(
+    rf"(?:\b(?P<cue>im|seit|ab|bis|Anfang|Mitte|Ende|Monat)\s+)?\b(?P<month>{_FULL_MONTH})(?!\w)(?:\s+{_YEAR})?",
+    _FLAGS)
+_YEAR_RE = re.compile(
+    rf"\b(?P<cue>(?:im\s+|des\s+)?Jahr(?:es|e)?|Anfang|Mitte|Ende|Frühjahr|Frühling|Sommer|Herbst|Winter"
+    rf"|seit|ab|bis)\s+{_YEAR}(?![.,]\d)", _FLAGS)
+_RELATIVE_DAY_RE = re.compile(
+    rf"\b(?P<rel>vorgestern|gestern|heute|übermorgen|morgen)(?!\w)(?:\s+(?P<part>{_DAY_PART})(?!\w))?", _FLAGS)
+_WEEKDAY_RE = re.compile(
+    rf"(?:\b(?P<mod>{_MODIFIER})\s+|\b(?P<night>Nacht\s+(?:zum|zu|auf\s+den|auf)\s+))?"
+    rf"\b(?P<wd>{_WEEKDAY})(?:{_DAY_PART})?(?:\s+(?:{_DAY_PART})(?!\w))?(?!\w)", _FLAGS)
+_RELATIVE_PERIOD_RE = re.compile(rf"\b(?P<mod>{_MODIFIER})\s+(?P<unit>Jahres|Jahr|Monats|Monat)(?!\w)", _FLAGS)
+
+
+# ---------------------------------------------------------------- tense
+
+_WORD = re.compile(r"\w+")
+_PUNCT_SPLIT = re.compile(r"[,;:!?()\[\]„“”\"»«–—]|(?<=[a-zäöüß]{4})\.")  # "Dez." and "7." do not end a clause
+_CONJ_SPLIT = re.compile(rf"{_PUNCT_SPLIT.pattern}|\b(?:und|aber|sondern|doch|oder)\b")
+
+_FUTURE_AUX = frozenset("wird werden werde wirst werdet soll sollen solle sollst will wollen wolle willst "
+                        "möchte möchten".split())
+_HABEN = frozenset("hat haben habe hast habt".split())
+_SEIN = frozenset("ist sind sei seien bin bist seid".split())
+_PLANNING = frozenset("geplant plant planen vorgesehen angesetzt anberaumt terminiert".split())
+_PRETERITE = frozenset(
+    "war waren wurde wurden hatte hatten sagte sagten erklärte erklärten teilte teilten mitteilte traf trafen "
+    "führte führten sprach sprachen betonte betonten kam kamen reiste reisten fand fanden gab gaben ging gingen "
+    "forderte forderten warnte warnten meldete meldeten berichtete berichteten bestätigte bestätigten äußerte "
+    "äußerten schrieb schrieben hieß verkündete verkündeten unterzeichnete unterzeichneten empfing empfingen "
+    "besuchte besuchten kündigte kündigten nannte nannten wies wiesen begann begannen endete endeten stand "
+    "standen lag lagen zeigte zeigten beschloss beschlossen entschied einigte einigten vereinbarte vereinbarten "
+    "verließ starb wählte wählten lehnte lehnten versprach stieg stiegen sank sanken griff griffen fiel fielen "
+    "trat traten rief riefen hielt hielten sah ließ gewann gewannen verlor verloren regnete".split())
+_FUTURE_WORDS = frozenset("übermorgen kommende kommenden kommender kommendes nächste nächsten nächster nächstes "
+                          "künftig demnächst".split())
+_PAST_WORDS = frozenset("gestern vorgestern vergangene vergangenen vergangener vergangenes letzte letzten letzter "
+                        "letztes vorige vorigen zuvor damals kürzlich jüngst".split())
+# Words that look like an infinitive or participle by their ending but are not verbs.
+_NOT_VERBS = frozenset("den einen wegen gegen zwischen unten oben offen morgen gestern vorgestern übermorgen "
+                       "intern extern modern recht nicht jetzt bereit weit seit mit selbst meist zuletzt erst "
+                       "sonst bisher".split())
+_SEPARABLE_PREFIXES = sorted("ab an auf aus bei dar ein fest fort her hin los mit nach statt teil vor weg weiter "
+                             "wieder zu zurück zusammen".split() + [""], key=len, reverse=True)
+# Verbs whose stem itself starts with "ge", so "abgeben" is an infinitive, not a participle.
+_GE_VERBS = frozenset("geben gehen gelten gewinnen genießen gehören geschehen gestehen gefallen gelingen gewähren "
+                      "gestalten gewöhnen genehmigen gedenken gebrauchen gefährden".split())
+
+
+def _is_ge_participle(word: str) -> bool:
+    w = word.lower()
+    for prefix in _SEPARABLE_PREFIXES:
+        if w.startswith(prefix + "ge"):
+            stem = w[len(prefix):]
+            return stem not in _GE_VERBS and len(stem) >= 5 and stem.endswith(("t", "en"))
+    return False
+
+
+def _is_infinitive(word: str) -> bool:
+    # German nouns are capitalised, so a lowercase "-en" word at the end of a clause is almost always a verb.
+    if not word[:1].islower() or word in _NOT_VERBS:
+        return False
+    return word in ("sein", "tun") or (word.endswith(("en", "rn", "ln")) and not _is_ge_participle(word))
+
+
+def _is_perfect_participle(words: list[str], i: int) -> bool:
+    w = words[i]
+    return (w[:1].islower() and w.endswith(("t", "en")) and w not in _NOT_VERBS
+            and (i == 0 or words[i - 1].lower() != "zu"))  # "hat nichts zu sagen" is not perfect
+
+
+def _aux_with_verb(words: list[str], auxiliaries: frozenset[str], is_verb: Callable[[list[str], int], bool]) -> bool:
+    """Main clause "wird ... führen" (auxiliary first, verb last) or subordinate "..., dass sie führen wird"."""
+    if len(words) < 2:
+        return False
+    if words[-1].lower() in auxiliaries and is_verb(words, len(words) - 2):
+        return True
+    return any(w.lower() in auxiliaries for w in words[:-1]) and is_verb(words, len(words) - 1)
+
+
+def _zu_infinitive_tense(words: list[str]) -> Tense | None:
+    """'..., am Freitag nach Kiew zu reisen' announces; '..., dort gewesen zu sein' looks back."""
+    if len(words) < 2 or words[-2].lower() != "zu" or not _is_infinitive(words[-1]):
+        return None
+    if words[0].lower() in ("um", "ohne", "statt", "anstatt"):  # purpose clauses say nothing about when
+        return None
+    if any(w.lower() in _HABEN | _SEIN for w in words):  # "hat nichts zu verlieren" is about obligation
+        return None
+    if words[-1] in ("sein", "haben") and len(words) >= 3 and _is_ge_participle(words[-3]):
+        return "past"
+    return "future"
+
+
+def _mentions_tomorrow(words: list[str]) -> bool:
+    return any(w == "morgen" and (i == 0 or words[i - 1].lower() not in _MORNING_DETERMINERS)
+               for i, w in enumerate(words))
+
+
+def _clause_tense(clause: str) -> Tense | None:
+    """The tense a clause shows by itself, or None when it has no marker."""
+    words = _WORD.findall(clause)
+    if not words:
+        return None
+    lower = {w.lower() for w in words}
+    if lower & _PLANNING or _aux_with_verb(words, _FUTURE_AUX, lambda ws, i: _is_infinitive(ws[i])):
+        return "future"
+    if (any(w in _PRETERITE or (w[:1].islower() and w.endswith(("ierte", "ierten"))) for w in words)
+            or _aux_with_verb(words, _HABEN, _is_perfect_participle)
+            or _aux_with_verb(words, _SEIN, lambda ws, i: _is_ge_participle(ws[i]) or ws[i].endswith("iert"))):
+        return "past"
+    zu_tense = _zu_infinitive_tense(words)
+    if zu_tense:
+        return zu_tense
+    if lower & _FUTURE_WORDS or _mentions_tomorrow(words):
+        return "future"
+    if lower & _PAST_WORDS:
+        return "past"
+    return None
+
+
+def sentence_tense(sentence: str) -> Tense:
+    """Guess whether a German sentence reports, announces or describes the present.
+
+    A clause that announces wins, because reports of announcements ("sagte, man werde ...") are common
+    and the announced date is the one worth resolving correctly.
+    """
+    tenses = {_clause_tense(clause) for clause in _PUNCT_SPLIT.split(sentence)}
+    if "future" in tenses:
+        return "future"
+    if "past" in tenses:
+        return "past"
+    return _clause_tense(sentence) or "present"  # a marker split across clauses: "haben, so X, telefoniert"
+
+
+def _segment_around(text: str, pos: int, splitter: re.Pattern[str]) -> str:
+    begin, end = 0, len(text)
+    for sep in splitter.finditer(text):
+        if sep.end() <= pos:
+            begin = sep.end()
+        elif sep.start() >= pos:
+            end = sep.start()
+            break
+    return text[begin:end]
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _pick_year(anchor: date, tense: Tense, make: Callable[[int], date | None], weekday: int | None = None) -> date:
+    """The candidate nearest to the publication date, where a step against the tense costs four times as much:
+    a past-tense "am 30. Dezember" in an article from 3 January is last year's."""
+    candidates = [d for d in (make(anchor.year + k) for k in (-1, 0, 1)) if d is not None]
+    if weekday is not None and any(d.weekday() == weekday for d in candidates):
+        candidates = [d for d in candidates if d.weekday() == weekday]  # "Dienstag, 7. Dezember" fixes the year
+
+    def cost(d: date) -> int:
+        days = (d - anchor).days
+        if tense == "past":
+            return 4 * days if days > 0 else -days
+        if tense == "future":
+            return -4 * days if days < 0 else days
+        return abs(days)
+
+    return min(candidates, key=cost)
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_weekday(weekday: int, published: date, tense: Tense, modifier: str) -> date:
+    back = (published.weekday() - weekday) % 7  # days since the latest such weekday, 0 = publication day
+    ahead = (7 - back) % 7 or 7  # days until the next such weekday after the publication day
+    if modifier in _PAST_MODIFIERS:  # "vergangenen Freitag" in a Friday paper is a week ago
+        return published - timedelta(days=back or 7)
+    if modifier in _FUTURE_MODIFIERS or tense == "future":
+        return published + timedelta(days=ahead)
+    if tense == "past" or back <= 3:
+        return published - timedelta(days=back)
+    return published + timedelta(days=ahead)
+
+
+@dataclass
+class _Scan:
+    text: str  # the scanned region only; offsets are made absolute at the end
+    published: date | None
+    tense_at: Callable[[int], Tense]
+
+
+_Found = tuple[int, int, str, bool] | None
+
+
+def _previous_word(text: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
+def _day_value(scan: _Scan, pos: int, day: int, month: int, year: str | None, wd: str | None) -> str | None:
+    if year:
+        found = _make_date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        return found.isoformat() if found else None
+    if scan.published is None or _make_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. is valid
+        return None
+    weekday = _WEEKDAYS[wd.lower()] if wd else None
+    return _pick_year(scan.published, scan.tense_at(pos), lambda y: _make_date(y, month, day), weekday).isoformat()
+
+
+def _iso(m: re.Match[str], scan: _Scan) -> _Found:
+    found = _make_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return (m.start(), m.end(), found.isoformat(), False) if found else None
+
+
+def _numeric(m: re.Match[str], scan: _Scan) -> _Found:
+    # "7.12." without year could be a section number; only a date after "am", "bis", ... or a weekday.
+    if not m["year"] and not m["wd"] and _previous_word(scan.text, m.start()) not in (
+            "am", "vom", "zum", "bis", "ab", "seit", "den", "dem"):
+        return None
+    value = _day_value(scan, m.start(), int(m["day"]), int(m["mon"]), m["year"], m["wd"])
+    return (m.start(), m.end(), value, False) if value else None
+
+
+def _day_month(m: re.Match[str], scan: _Scan) -> _Found:
+    month = _MONTHS[m["month"].rstrip(".").lower()]
+    value = _day_value(scan, m.start(), int(m["day"]), month, m["year"], m.groupdict().get("wd"))
+    return (m.start(), m.end(), value, False) if value else None
+
+
+def _month_only(m: re.Match[str], scan: _Scan) -> _Found:
+    cue = (m["cue"] or "").lower()
+    if not cue and not m["year"]:  # a bare "August" may be a first name
+        return None
+    begin = m.start("cue") if cue in _QUALIFIERS else m.start("month")
+    month = _MONTHS[m["month"].lower()]
+    if m["year"]:
+        return begin, m.end(), f"{m['year']}-{month:02d}", False
+    if scan.published is None:
+        return None
+    picked = _pick_year(scan.published, scan.tense_at(begin), lambda y: date(y, month, 15))
+    return begin, m.end(), f"{picked.year}-{month:02d}", False
+
+
+def _year_only(m: re.Match[str], scan: _Scan) -> _Found:
+    cue = m["cue"].lower()
+    following = scan.text[m.end():].lstrip()
+    # "ab 2000 Euro", "seit 2014 Präsident": a capitalised word or number after the figure makes it a quantity.
+    if cue in ("seit", "ab", "bis") and following[:1].isalnum() and not following[:1].islower():
+        return None
+    begin = m.start("cue") if cue in _QUALIFIERS else m.start("year")
+    return begin, m.end(), m["year"], False
+
+
+def _relative_day(m: re.Match[str], scan: _Scan) -> _Found:
+    word = m["rel"]
+    if scan.published is None:
+        return None
+    if word == "Morgen":  # the noun, unless it opens a sentence: "Morgen früh tagt der Rat."
+        before = scan.text[:m.start()].rstrip()
+        following = _WORD.findall(scan.text[m.end():])
+        opens = not before or before[-1] in ".!?:\"„»"
+        if not opens or not (m["part"] or (following and following[0][:1].islower()
+                                           and following[0] not in ("des", "der", "danach", "nach"))):
+            return None
+    elif word.lower() == "morgen" and _previous_word(scan.text, m.start()) in _MORNING_DETERMINERS:
+        return None
+    day = scan.published + timedelta(days=_DAY_OFFSETS[word.lower()])
+    return m.start(), m.end(), day.isoformat(), True
+
+
+def _weekday(m: re.Match[str], scan: _Scan) -> _Found:
+    if scan.published is None:
+        return None
+    modifier = (m["mod"] or "").lower()
+    day = _resolve_weekday(_WEEKDAYS[m["wd"].lower()], scan.published, scan.tense_at(m.start()), modifier)
+    return m.start(), m.end(), day.isoformat(), True
+
+
+def _relative_period(m: re.Match[str], scan: _Scan) -> _Found:
+    if scan.published is None:
+        return None
+    modifier = m["mod"].lower()
+    step = -1 if modifier in _PAST_MODIFIERS else 1 if modifier in _FUTURE_MODIFIERS else 0
+    if m["unit"].lower().startswith("jahr"):
+        return m.start(), m.end(), str(scan.published.year + step), True
+    index = scan.published.year * 12 + scan.published.month - 1 + step
+    return m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}", True
+
+
+_FINDERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Scan], _Found]]] = [
+    (_ISO_RE, _iso), (_NUMERIC_RE, _numeric), (_DAY_MONTH_RE, _day_month), (_DAY_LIST_RE, _day_month),
+    (_MONTH_ONLY_RE, _month_only), (_YEAR_RE, _year_only), (_RELATIVE_DAY_RE, _relative_day),
+    (_WEEKDAY_RE, _weekday), (_RELATIVE_PERIOD_RE, _relative_period),
+]
+
+
+def find_dates(text: str, published: date | None, *, start: int = 0, end: int | None = None,
+               tense: Tense | None = None) -> list[DateMention]:
+    """Date mentions in ``text[start:end]`` with offsets into ``text``, in text order.
+
+    Without ``tense`` each date takes the tense of its clause, falling back to ``sentence_tense`` of the
+    region. Relative expressions and dates without a year need ``published``; without it they are skipped.
+    """
+    end = len(text) if end is None else end
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"find_dates: start={start}, end={end} must satisfy 0 <= start <= end <= {len(text)}; "
+                         "pass offsets of a stretch inside the text")
+    if isinstance(published, datetime):
+        published = published.date()
+    region = text[start:end]
+    fallback = tense or sentence_tense(region)
+
+    def tense_at(pos: int) -> Tense:
+        if tense is not None:
+            return tense
+        return (_clause_tense(_segment_around(region, pos, _CONJ_SPLIT))
+                or _clause_tense(_segment_around(region, pos, _PUNCT_SPLIT)) or fallback)
+
+    scan = _Scan(region, published, tense_at)
+    found = [hit for pattern, finder in _FINDERS for m in pattern.finditer(region) if (hit := finder(m, scan))]
+    kept: list[tuple[int, int, str, bool]] = []
+    for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):  # longest first: "Dienstag, 7. Dezember"
+        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+            kept.append(hit)
+    return [DateMention(start + b, start + e, region[b:e], value, relative) for b, e, value, relative in sorted(kept)]

@@ -1,0 +1,268 @@
+"""Persons and organizations without a statistical NER.
+
+A stateful spaCy component: ``initialize()`` loads the first-name lexicon.
+It writes ``doc.spans["kg_mentions"]`` (label ``PER``, ``ORG`` or ``CREDIT``,
+``kb_id_`` = the canonical name) and ``doc.user_data["kg_people"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import lexicon as lx
+
+_CAP_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’]+)*$")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_PARTICLES = frozenset({"von", "van", "de", "der", "al", "bin", "da", "di", "le", "zu"})
+_CREDIT_START = re.compile(r"^\s*(©|\(c\)|Foto:|Fotos:|Bild:|Bilder:|Quelle:|Copyright|Foto |Von |Text:|Autor:|Autorin:)", re.I)
+_ROLE_SYNONYMS = {"staatschef": "präsident", "staatsoberhaupt": "präsident", "regierungschef": "kanzler",
+                  "premier": "premierminister", "amtskollege": "präsident", "außenamtschef": "außenminister"}
+
+
+def translit_key(name: str) -> str:
+    """One key for transliteration variants: Peskow/Peskov, Sergej/Sergey, Juri/Yuri, Aleksej/Alexei."""
+    s = name.lower()
+    for a, b in (("sch", "sh"), ("tsch", "ch"), ("ks", "x"), ("w", "v"), ("j", "y"), ("ij", "iy"), ("ej", "ey"),
+                 ("ei", "ey"), ("ii", "i"), ("yy", "y")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", s)
+
+
+def role_head(word: str) -> str | None:
+    """The role a (compound) noun names: ``Kreml-Sprecherin`` -> ``sprecher``."""
+    low = word.lower()
+    for w in (low, low[:-1], low[:-2]):  # inflected: "Präsidenten", "Sprechers", "Ministerinnen"
+        head = _role_head(w)
+        if head:
+            return head
+    return None
+
+
+def _role_head(w: str) -> str | None:
+    for head in lx.ROLE_HEADS:
+        if w.endswith(head) and (len(w) == len(head) or w[-len(head) - 1] == "-" or len(w) > len(head) + 2):
+            base = head[:-2] if head.endswith("in") and head[:-2] in lx.ROLE_HEADS else head
+            return _ROLE_SYNONYMS.get(base, base)
+    return None
+
+
+def is_name_word(tok: Token) -> bool:
+    text = tok.text
+    if not _CAP_WORD.match(text) or text in lx.NOT_NAMES or text.rstrip("s") in lx.NOT_NAMES:
+        return False
+    return role_head(text) is None and text.lower() not in lx.SPEECH_FORMS and text not in lx.ORGANIZATIONS
+
+
+@dataclass
+class PersonInfo:
+    key: str
+    surname: str
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    credit_only: bool = True
+
+
+class NameFinder:
+    """Finds person and organization mentions in a German news Doc."""
+
+    def __init__(self, nlp: Language, name: str = "kg_names") -> None:
+        self.name = name
+        self.first_names: frozenset[str] = frozenset()
+        self.genders: dict[str, str] = {}
+        self.nouns: frozenset[str] = frozenset()
+
+    def initialize(self, get_examples: object = None, nlp: Language | None = None) -> None:
+        self.first_names = lx.first_names()
+        self.genders = lx.first_name_gender()
+        self.nouns = lx.inflected_nouns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.first_names:
+            self.initialize()
+        people: dict[str, PersonInfo] = {}
+        spans: list[Span] = []
+        taken = [False] * len(doc)
+        credit_zone = self._credit_zones(doc)
+        for start, end in self._full_names(doc) + self._role_names(doc) + self._model_names(doc):
+            if any(taken[start:end]):
+                continue
+            name = " ".join(t.text for t in doc[start:end])
+            spans.append(self._person_span(doc, start, end, name, people, credit=start in credit_zone))
+            taken[start:end] = [True] * (end - start)
+        spans += self._surname_mentions(doc, people, taken, credit_zone)
+        spans += self._organizations(doc, taken)
+        for span in spans:
+            if span.label_ == "PER":
+                self._add_role(doc, span, people[span.kb_id_])
+        doc.spans["kg_mentions"] = sorted(spans, key=lambda s: s.start)
+        doc.user_data["kg_people"] = people
+        return doc
+
+    # -- candidates ------------------------------------------------------
+    def _full_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """First name (+ middle names or initials) + surname."""
+        found = []
+        i = 0
+        while i < len(doc):
+            if doc[i].text in self.first_names and _CAP_WORD.match(doc[i].text):
+                j = i + 1
+                while j < len(doc) and (doc[j].text in self.first_names or _INITIAL.match(doc[j].text)) \
+                        and j + 1 < len(doc) and (is_name_word(doc[j + 1]) or doc[j + 1].text in self.first_names):
+                    j += 1
+                while j < len(doc) and doc[j].text in _PARTICLES and j + 1 < len(doc) and is_name_word(doc[j + 1]):
+                    j += 1
+                if j < len(doc) and is_name_word(doc[j]) and doc[j].idx - doc[j - 1].idx < 40 \
+                        and "\n" not in doc[j - 1].whitespace_:
+                    found.append((i, j + 1))
+                    i = j + 1
+                    continue
+            i += 1
+        return found
+
+    def _role_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """A role or title word right before a capitalised surname: ``Präsident Kennedy``, ``Frau Weber``."""
+        found = []
+        for i, tok in enumerate(doc[:-1]):
+            nxt = doc[i + 1]
+            if (role_head(tok.text) or tok.text in lx.TITLE_WORDS) and tok.text[:1].isupper() \
+                    and is_name_word(nxt) and nxt.text not in self.first_names and not tok.whitespace_.count("\n") \
+                    and nxt.text not in self.nouns:
+                after = doc[i + 2] if i + 2 < len(doc) else None
+                # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
+                if after is None or not (after.text[:1].isupper() and is_name_word(after)):
+                    found.append((i + 1, i + 2))
+        return found
+
+    def _model_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """Person entities from a user's statistical model, when one is loaded."""
+        return [(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+
+    def _credit_zones(self, doc: Doc) -> set[int]:
+        """Token indices of photo credits and bylines: the first name after ``©``, ``Foto:``, ``Von``."""
+        zone: set[int] = set()
+        for sent in doc.sents:
+            line = sent.text
+            if not _CREDIT_START.match(line):
+                continue
+            if line.lstrip().startswith("Von ") and len(sent) > 8:
+                continue  # "Von Montag an ..." is prose, a byline is short
+            seen_name = False
+            for tok in sent[:12]:
+                if tok.text in self.first_names or is_name_word(tok):
+                    zone.add(tok.i)
+                    seen_name = True
+                elif seen_name:
+                    break
+        return zone
+
+    # -- building mentions -----------------------------------------------
+    def _person_span(self, doc: Doc, start: int, end: int, name: str,
+                     people: dict[str, PersonInfo], credit: bool) -> Span:
+        surname = doc[end - 1].text
+        key = self._key_for(name, surname, people)
+        info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=self.genders.get(doc[start].text)))
+        info.aliases.add(name)
+        info.credit_only = info.credit_only and credit
+        return Span(doc, start, end, label="CREDIT" if credit else "PER", kb_id=key)
+
+    def _key_for(self, name: str, surname: str, people: dict[str, PersonInfo]) -> str:
+        """Join a name to a person already seen (genitive, transliteration, middle name), else a new key."""
+        bare = surname[:-1] if surname.endswith("s") and not surname.endswith("ss") else surname
+        for key, info in people.items():
+            if translit_key(info.surname) in (translit_key(surname), translit_key(bare)):
+                first_new, first_old = name.split()[0], key.split()[0]
+                if len(name.split()) == 1 or len(key.split()) == 1 or \
+                        translit_key(first_new)[:3] == translit_key(first_old)[:3]:
+                    if len(name.split()) > len(key.split()) and len(key.split()) == 1:
+                        people[name] = people.pop(key)
+                        people[name].key = name
+                        return name
+                    return key
+        if bare != surname and len(name.split()) > 1:
+            return name[: -1]  # "Angela Merkels" -> "Angela Merkel"
+        return name
+
+    def _surname_mentions(self, doc: Doc, people: dict[str, PersonInfo], taken: list[bool],
+                          credit_zone: set[int]) -> list[Span]:
+        index: dict[str, list[str]] = {}
+        for key, info in people.items():
+            index.setdefault(translit_key(info.surname), []).append(key)
+        spans = []
+        for tok in doc:
+            if taken[tok.i] or not _CAP_WORD.match(tok.text):
+                continue
+            text = tok.text
+            candidates = index.get(translit_key(text)) or (
+                index.get(translit_key(text[:-1])) if text.endswith("s") else None)
+            if not candidates or len(candidates) > 1:
+                continue  # unknown, or two persons share the surname: do not guess
+            key = candidates[0]
+            taken[tok.i] = True
+            people[key].aliases.add(text[:-1] if not index.get(translit_key(text)) else text)
+            credit = tok.i in credit_zone
+            people[key].credit_only = people[key].credit_only and credit
+            spans.append(Span(doc, tok.i, tok.i + 1, label="CREDIT" if credit else "PER", kb_id=key))
+        return spans
+
+    def _organizations(self, doc: Doc, taken: list[bool]) -> list[Span]:
+        spans = []
+        i = 0
+        while i < len(doc):
+            two = f"{doc[i].text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
+            if two in lx.ORGANIZATIONS and not any(taken[i:i + 2]):
+                spans.append(Span(doc, i, i + 2, label="ORG", kb_id=lx.ORGANIZATIONS[two]))
+                i += 2
+                continue
+            text = doc[i].text
+            if not taken[i] and text in lx.ORGANIZATIONS and text not in ("Regierung", "Partei", "Unternehmen",
+                                                                          "Konzern", "Verband", "Gericht", "Behörde"):
+                spans.append(Span(doc, i, i + 1, label="ORG", kb_id=lx.ORGANIZATIONS[text]))
+            elif not taken[i] and _CAP_WORD.match(text) and role_head(text) is None:
+                low = text.lower()
+                suffix = next((s for s in lx.ORG_SUFFIXES if low.endswith(s) and len(low) > len(s) + 3), None)
+                if suffix:
+                    spans.append(Span(doc, i, i + 1, label="ORG", kb_id=_org_key(text)))
+            i += 1
+        return spans
+
+    def _add_role(self, doc: Doc, span: Span, info: PersonInfo) -> None:
+        """Role words right before a name, or in an apposition right after: ``Kreml-Sprecher Peskow``."""
+        sent_start = span.sent.start
+        k = span.start - 1
+        if k >= sent_start and doc[k].text == ",":
+            k -= 1
+        if k >= sent_start and role_head(doc[k].text):
+            first = k
+            while first - 1 >= max(sent_start, k - 2) and _is_modifier(doc[first - 1]):
+                first -= 1
+            info.roles.add(doc[first:k + 1].text)
+        after = span.end
+        if after + 1 < len(doc) and doc[after].text == "," and role_head(doc[after + 1].text or ""):
+            info.roles.add(doc[after + 1].text)
+
+
+def _is_modifier(tok: Token) -> bool:
+    """An adjective (``russische``) or a genitive name (``Putins``, ``Russlands``) before a role noun."""
+    text = tok.text
+    if text.lower() in lx.SPEECH_FORMS or text in ("der", "die", "den", "dem", "des", "eine", "einer", "seine"):
+        return False
+    if text[:1].islower():
+        return text.endswith(("ische", "ischen", "ischer", "e", "en", "er")) and len(text) > 3
+    return text.endswith("s") and bool(_CAP_WORD.match(text))
+
+
+def _org_key(text: str) -> str:
+    for ending in ("ums", "amtes", "rats", "rates"):
+        if text.endswith(ending):
+            return text[: -len(ending) + {"ums": 2, "amtes": 3, "rats": 3, "rates": 3}[ending]]
+    return text
+
+
+@Language.factory("kg_names")
+def make_name_finder(nlp: Language, name: str) -> NameFinder:
+    return NameFinder(nlp, name)

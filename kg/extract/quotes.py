@@ -1,0 +1,64 @@
+"""Direct quotations: every quotation-mark style German news uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opening mark -> the marks that may close it
+PAIRS: dict[str, str] = {
+    "„": "“”\"",  # German „…“ (and sloppy „…” / „…")
+    "“": "”\"",  # English “…”
+    "»": "«",  # German guillemets »…«
+    "«": "»",  # Swiss/French «…»
+    "‚": "‘’'",  # German single ‚…‘
+    "›": "‹",
+    "\"": "\"",  # straight quotes toggle
+}
+MAX_QUOTE = 3000
+
+
+@dataclass(frozen=True)
+class Quote:
+    begin: int  # offset of the opening mark
+    end: int  # offset just after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.begin + 1, self.end - 1
+
+
+def _may_open_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([:–—-/") and not after.isspace()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Outermost quotations, left to right. A quote never runs across a blank line or past MAX_QUOTE."""
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in PAIRS or (ch == "\"" and not _may_open_straight(text, i)):
+            i += 1
+            continue
+        if ch == "‚" and not (i + 1 < n and text[i + 1].isalpha()):
+            i += 1
+            continue
+        closers = PAIRS[ch]
+        j = i + 1
+        limit = min(n, i + MAX_QUOTE)
+        while j < limit:
+            c = text[j]
+            # An apostrophe inside a word ("geht’s") does not close a single quote.
+            if c in closers and not (ch == "‚" and j + 1 < n and text[j + 1].isalpha()):
+                break
+            if c == "\n" and (j + 1 >= n or text[j + 1] in "\n\r" or text[j + 1] in PAIRS):
+                break  # paragraph end: an unclosed quote
+            j += 1
+        if j < limit and text[j] in closers and j > i + 1:
+            quotes.append(Quote(i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return quotes

@@ -1,0 +1,1 @@
+"""Identity across articles: which names are one person, which reports one event."""

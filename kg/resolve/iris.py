@@ -1,0 +1,52 @@
+"""Readable, stable IRIs for instance data.
+
+The same input gives the same IRI on any machine and in any build order:
+IRIs depend only on canonical names, dates and article ids, never on
+counters or hashes of build state.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from kg.vocab import DEFAULT_BASE
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def slug(text: str) -> str:
+    """``Wladimir Putin`` -> ``wladimir-putin``; ``Weißes Haus`` -> ``weisses-haus``."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_GERMAN)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+class Minter:
+    """Mints IRIs under one base (configurable at build time)."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def article(self, article_id: str) -> str:
+        return f"{self.base}article/{quote(article_id, safe='')}"
+
+    def person(self, name: str) -> str:
+        return f"{self.base}person/{slug(name)}"
+
+    def organization(self, name: str) -> str:
+        return f"{self.base}org/{slug(name)}"
+
+    def claim(self, article_id: str, begin: int, end: int) -> str:
+        return f"{self.base}claim/{quote(article_id, safe='')}-{begin}-{end}"
+
+    def mention(self, article_id: str, begin: int, end: int) -> str:
+        # NIF 2.0 / RFC 5147 style fragment on the article.
+        return f"{self.article(article_id)}#char={begin},{end}"
+
+    def event(self, kind: str, date: str | None, participants: list[str], article_id: str) -> str:
+        people = "-".join(slug(p) for p in sorted(participants))
+        # An undated event cannot be told apart from others of the same people,
+        # so it stays within its article rather than merging blindly.
+        when = date if date else f"undated-{slug(article_id)}"
+        return f"{self.base}event/{when}-{kind}-{people}"

@@ -1,0 +1,102 @@
+"""Article metadata from a sidecar ``.json`` or a JSON-lines record."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kg.model import SourceError
+
+_TEXT_FIELDS = ("title", "source", "url", "language")
+# A date, optionally followed by a time: "2024-03-12" or "2024-03-12T14:05:00+01:00".
+_PUBLISHED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
+
+
+@dataclass
+class Metadata:
+    published: date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    errors: list[SourceError] = field(default_factory=list)
+
+    def merged_over(self, base: Metadata) -> Metadata:
+        """These values where present, else those of ``base`` (sidecar over page metadata)."""
+        values = {f.name: getattr(self, f.name) or getattr(base, f.name) for f in fields(self) if f.name != "errors"}
+        return Metadata(**values, errors=[*base.errors, *self.errors])
+
+
+def parse_published(value: str) -> date | None:
+    """``YYYY-MM-DD`` (a time after it is ignored) as a date, or None if it is not one."""
+    match = _PUBLISHED.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_metadata(record: Mapping[str, Any], origin: str) -> Metadata:
+    """Read the metadata fields of ``record``; a bad field is dropped and reported, the rest kept."""
+    meta = Metadata()
+    published = record.get("published")
+    if isinstance(published, str) and published.strip():
+        meta.published = parse_published(published)
+        if meta.published is None:
+            meta.errors.append(
+                SourceError(origin, f"'published' is {published!r}, not a date", "write it as YYYY-MM-DD")
+            )
+    elif published not in (None, ""):
+        meta.errors.append(
+            SourceError(origin, f"'published' is {published!r}, not a date", "write it as a string YYYY-MM-DD")
+        )
+    for name in _TEXT_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str):
+            setattr(meta, name, value.strip() or None)
+        elif value is not None:
+            meta.errors.append(SourceError(origin, f"'{name}' is {value!r}, not a string", f"write '{name}' as text"))
+    return meta
+
+
+def sidecar_path(article: Path) -> Path | None:
+    """The ``STEM.json`` beside an article file, if there is one."""
+    for suffix in (".json", ".JSON"):
+        candidate = article.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(article: Path) -> Metadata:
+    """Metadata from the sidecar of ``article``; a broken sidecar gives errors, never an exception."""
+    path = sidecar_path(article)
+    if path is None:
+        return Metadata()
+    origin = str(path)
+    try:
+        record = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as err:
+        return _failed(origin, f"cannot read the sidecar: {err.strerror or err}", "check the file's permissions")
+    except UnicodeDecodeError:
+        return _failed(origin, "the sidecar is not UTF-8", "save the .json file as UTF-8")
+    except json.JSONDecodeError as err:
+        return _failed(
+            origin,
+            f"the sidecar is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})",
+            "fix the JSON; the article was read without its metadata",
+        )
+    if not isinstance(record, dict):
+        return _failed(origin, "the sidecar is not a JSON object", 'write {"published": "YYYY-MM-DD", ...}')
+    return parse_metadata(record, origin)
+
+
+def _failed(origin: str, problem: str, hint: str) -> Metadata:
+    return Metadata(errors=[SourceError(origin, problem, hint)])

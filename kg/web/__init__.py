@@ -1,0 +1,47 @@
+"""The newskg web app: a SPARQL endpoint and a page per person (Flask app factory).
+
+``create_app`` opens nothing: with ``STORE_PATH`` the store is opened
+read-only on the first request that needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import waitress
+from flask import Flask
+
+from kg.vocab import DEFAULT_BASE
+from kg.web import context, entities, errors, sparql
+
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. Config: STORE (an open KGStore) or STORE_PATH, BASE_IRI, QUERIES_DIR."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        BASE_IRI=DEFAULT_BASE,
+        QUERIES_DIR=QUERIES_DIR,
+        STORE=None,
+        STORE_PATH=None,
+        # Queries are short; a large body is a mistake or an attack.
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    app.config.from_mapping(config or {})
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    context.init_app(app)
+    errors.register(app)
+    app.register_blueprint(entities.bp)
+    app.register_blueprint(sparql.bp)
+    return app
+
+
+def serve(app: Flask, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
+    """Serve ``app`` with waitress (a production WSGI server) until interrupted."""
+    waitress.serve(app, host=host, port=port, threads=threads)
+
+
+__all__ = ["create_app", "serve"]

@@ -1,0 +1,58 @@
+"""Per-app state the views share: the store (opened lazily), the IRI base, the queries folder.
+
+The store is opened on first use, not at import or app creation, so a WSGI
+server can import ``server.py`` before the store exists and the app starts
+answering as soon as ``kg build`` has made one.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from kg.store import KGStore
+
+EXTENSION = "newskg"
+
+
+class StoreHolder:
+    """Holds an open store, or opens the one at ``path`` once, under a lock."""
+
+    def __init__(self, store: KGStore | None, path: Path | None) -> None:
+        self._store = store
+        self._path = path
+        self._lock = threading.Lock()
+
+    def get(self) -> KGStore:
+        if self._store is not None:
+            return self._store
+        with self._lock:
+            if self._store is None:
+                # A StoreError here is not cached: the next request tries again,
+                # so a store built after the server started is picked up.
+                self._store = KGStore(self._path, read_only=True)
+            return self._store
+
+
+def init_app(app: Flask) -> None:
+    store = app.config.get("STORE")
+    path = app.config.get("STORE_PATH")
+    if store is None and path is None:
+        raise ValueError("create_app needs STORE (an open KGStore) or STORE_PATH (a store folder)")
+    app.extensions[EXTENSION] = StoreHolder(store, Path(path) if path is not None else None)
+
+
+def current_store() -> KGStore:
+    holder: StoreHolder = current_app.extensions[EXTENSION]
+    return holder.get()
+
+
+def base_iri() -> str:
+    base: str = current_app.config["BASE_IRI"]
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def queries_dir() -> Path:
+    return Path(current_app.config["QUERIES_DIR"])

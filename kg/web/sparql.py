@@ -1,0 +1,157 @@
+"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (query only) and its form page."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Blueprint, Response, render_template, request
+
+from kg.query import GRAPH_FORMATS, RESULT_FORMATS
+from kg.vocab import sparql_prefixes
+from kg.web.context import current_store, queries_dir
+from kg.web.errors import WebError
+from kg.web.guard import uses_service
+from kg.web.negotiation import GRAPH_MEDIA, RESULT_MEDIA, accepts_html, negotiate
+
+log = logging.getLogger(__name__)
+bp = Blueprint("sparql", __name__)
+
+READ_ONLY = WebError(403, "SPARQL updates are disabled: this endpoint is read-only.",
+                     "Change the graph with 'kg build' instead; send SELECT, ASK, CONSTRUCT or DESCRIBE here.")
+DEFAULT_QUERY = sparql_prefixes() + """
+SELECT ?person ?label (COUNT(?claim) AS ?claims) WHERE {
+  ?person a nkg:Person ; rdfs:label ?label .
+  OPTIONAL { ?person nkg:said ?claim }
+}
+GROUP BY ?person ?label
+ORDER BY DESC(?claims)
+LIMIT 20
+"""
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    title: str
+    description: str
+    text: str
+
+
+def _header(text: str) -> dict[str, str]:
+    """The leading ``# key: value`` comment lines of a query file (title, description, param)."""
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, sep, value = line.lstrip("# ").partition(":")
+        if sep and key.strip().isalpha():
+            fields.setdefault(key.strip().lower(), value.strip())
+    return fields
+
+
+def list_examples(folder: Path) -> list[Example]:
+    """The ``*.rq`` files of ``folder``, sorted by name, with the title and description of their header."""
+    examples = []
+    for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            log.warning("skipping example query %s: %s", path, e)
+            continue
+        header = _header(text)
+        examples.append(Example(path.stem, header.get("title") or path.stem, header.get("description", ""), text))
+    return examples
+
+
+def read_query() -> str | None:
+    """The query of a GET or POST request per the SPARQL 1.1 Protocol; None if none was sent."""
+    if request.mimetype == "application/sparql-update" or "update" in request.values:
+        raise READ_ONLY
+    for unsupported in ("default-graph-uri", "named-graph-uri"):
+        if unsupported in request.values:
+            raise WebError(400, f"The {unsupported} parameter is not supported.",
+                           "Queries run over the union of all article graphs; use GRAPH in the query instead.")
+    if request.method == "GET" or request.mimetype == "application/x-www-form-urlencoded":
+        source = request.args if request.method == "GET" else request.form
+        queries = source.getlist("query")
+        if len(queries) > 1:
+            raise WebError(400, "More than one query parameter was sent.", "Send exactly one query=.")
+        return queries[0] if queries and queries[0].strip() else None
+    if request.mimetype == "application/sparql-query":
+        try:
+            return request.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            raise WebError(400, "The query body is not valid UTF-8.", "Send the query encoded as UTF-8.") from None
+    raise WebError(415, f"Cannot read a query from a {request.mimetype or 'bodiless'} POST.",
+                   "POST application/x-www-form-urlencoded with query=..., or application/sparql-query.")
+
+
+def choose_formats() -> tuple[str | None, str | None]:
+    """(result format, graph format): from ``format=`` if given, else from ``Accept``."""
+    name = request.values.get("format")
+    if name:
+        if name in RESULT_FORMATS:
+            return name, None
+        if name in GRAPH_FORMATS:
+            return None, name
+        raise WebError(400, f"Unknown format {name!r}.",
+                       f"Use one of {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])}.")
+    return negotiate(RESULT_MEDIA), negotiate(GRAPH_MEDIA)
+
+
+def _unfit(kind: str | None, explicit: bool) -> WebError:
+    if kind is None:
+        media = ", ".join(t for ts in (*RESULT_MEDIA.values(), *GRAPH_MEDIA.values()) for t in ts)
+        return WebError(406, "None of the accepted media types is one this endpoint serves.",
+                        f"Accept one of {media}, or pass format=.")
+    if kind == "graph":
+        names, wanted = GRAPH_FORMATS, "CONSTRUCT and DESCRIBE results are RDF graphs"
+    else:
+        names, wanted = RESULT_FORMATS, "SELECT and ASK results are tables"
+    if explicit:
+        return WebError(400, f"format={request.values['format']} does not fit this query: {wanted}.",
+                        f"Use format= one of {', '.join(names)}.")
+    media = ", ".join(t for ts in (GRAPH_MEDIA if kind == "graph" else RESULT_MEDIA).values() for t in ts)
+    return WebError(406, f"None of the accepted media types fits this query: {wanted}.", f"Accept one of {media}.")
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response | str:
+    query = read_query()
+    if query is None:
+        if request.method == "GET" and accepts_html():
+            return form()
+        raise WebError(400, "No query was sent.", "Pass the SPARQL query as query=..., or open /sparql in a browser.")
+    if uses_service(query):
+        raise WebError(403, "Federated queries (SERVICE) are disabled on this endpoint.",
+                       "Query this graph only; fetch other endpoints' data yourself.")
+    result_format, graph_format = choose_formats()
+    explicit = bool(request.values.get("format"))
+    if result_format is None and graph_format is None:
+        raise _unfit(None, explicit=False)
+    try:
+        result = current_store().execute(query, result_format=result_format or "json",
+                                         graph_format=graph_format or "turtle")
+    except RuntimeError as e:
+        # Oxigraph raises this for queries that parse but cannot be evaluated.
+        raise WebError(400, f"The query could not be evaluated: {e}", "Fix the query and send it again.") from None
+    if (result.kind == "graph" and graph_format is None) or (result.kind != "graph" and result_format is None):
+        raise _unfit(result.kind, explicit)
+    response = Response(result.body, content_type=result.media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def form() -> str:
+    examples = list_examples(queries_dir())
+    chosen = request.args.get("example")
+    picked = next((e for e in examples if e.name == chosen), None)
+    if chosen and picked is None:
+        raise WebError(404, f"There is no example query named {chosen!r}.", "Pick one from the list on /sparql.")
+    if picked is None and examples:
+        picked = examples[0]
+    text = picked.text if picked else DEFAULT_QUERY
+    formats = [*RESULT_FORMATS, *GRAPH_FORMATS]
+    return render_template("sparql.html", query=text, examples=examples, picked=picked, formats=formats)

@@ -1,0 +1,141 @@
+"""Shared fixtures: hand-built extractions -> an in-memory store -> the web app.
+
+The articles are invented German news text written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+
+from kg.model import Claim, Entity, Event, Extraction, Mention, SourceArticle, Span
+from kg.rdf import article_quads
+from kg.resolve.iris import Minter
+from kg.store import KGStore
+from kg.web import create_app
+
+HOSTILE_NAME = "Kai <script>alert(1)</script> & Co"
+
+
+def span(text: str, part: str, after: int = 0) -> Span:
+    begin = text.index(part, after)
+    return Span(begin, begin + len(part), part)
+
+
+def mention(text: str, part: str, kind: str = "name", after: int = 0) -> Mention:
+    s = span(text, part, after)
+    return Mention(s.begin, s.end, s.text, kind=kind)  # type: ignore[arg-type]
+
+
+def article(article_id: str, text: str, published: date, title: str) -> SourceArticle:
+    return SourceArticle(id=article_id, text=text, origin=f"{article_id}.txt", published=published,
+                         title=title, source="Testpresse", language="de")
+
+
+def kanzlerin() -> Extraction:
+    text = ("Berlin (dpa) – Bundeskanzlerin Annette Kroll hat die Länder zu mehr Tempo beim Netzausbau "
+            "aufgefordert. „Wir dürfen keine Zeit mehr verlieren“, sagte Kroll am Montag in Berlin. "
+            "Die Kanzlerin kündigte an, den Ausbau im Herbst zu überprüfen.")
+    kroll = Entity("Annette Kroll", aliases={"Kroll"}, roles={"Bundeskanzlerin"},
+                   mentions=[mention(text, "Annette Kroll"), mention(text, "Kroll", after=60)])
+    return Extraction(
+        article=article("2024-03-12-netzausbau", text, date(2024, 3, 12), "Kroll drängt auf schnelleren Netzausbau"),
+        published=date(2024, 3, 12),
+        published_from="metadata",
+        entities={kroll.key: kroll},
+        claims=[
+            Claim(span(text, "Wir dürfen keine Zeit mehr verlieren"), direct=True, speaker="Annette Kroll",
+                  speaker_mention=mention(text, "Kroll", after=60), cue="sagen", said_on="2024-03-11",
+                  said_on_stated=True),
+            Claim(span(text, "den Ausbau im Herbst zu überprüfen"), direct=False, speaker="Annette Kroll",
+                  speaker_mention=mention(text, "Die Kanzlerin", kind="role"), cue="ankündigen"),
+        ],
+    )
+
+
+def telefonat() -> Extraction:
+    text = ("Außenminister Jonas Albrecht hat am Dienstag mit seiner französischen Amtskollegin Claire Fontaine "
+            "telefoniert. Beide hätten über die Lage in der Ukraine gesprochen, teilte das Auswärtige Amt mit. "
+            "„Wir stehen eng beieinander“, sagte Albrecht nach dem Gespräch.")
+    albrecht = Entity("Jonas Albrecht", aliases={"Albrecht"}, roles={"Außenminister"},
+                      mentions=[mention(text, "Jonas Albrecht")])
+    fontaine = Entity("Claire Fontaine", roles={"Außenministerin"}, mentions=[mention(text, "Claire Fontaine")])
+    amt = Entity("Auswärtiges Amt", type="org", mentions=[mention(text, "Auswärtige Amt", kind="org")])
+    return Extraction(
+        article=article("2024-03-13-telefonat", text, date(2024, 3, 13), "Albrecht telefoniert mit Fontaine"),
+        published=date(2024, 3, 13),
+        published_from="metadata",
+        entities={e.key: e for e in (albrecht, fontaine, amt)},
+        claims=[Claim(span(text, "Wir stehen eng beieinander"), direct=True, speaker="Jonas Albrecht",
+                      speaker_mention=mention(text, "Albrecht", after=150), cue="sagen")],
+        events=[Event("call", "phone", ["Jonas Albrecht", "Claire Fontaine"], span(text, "telefoniert"),
+                      date="2024-03-12")],
+    )
+
+
+def paris() -> Extraction:
+    text = ("Paris – Das Telefonat zwischen Jonas Albrecht und Claire Fontaine am 12. März sei konstruktiv "
+            "gewesen, sagte Fontaine am Mittwoch. Beide wollen sich im April in Paris treffen.")
+    albrecht = Entity("Jonas Albrecht", mentions=[mention(text, "Jonas Albrecht")])
+    fontaine = Entity("Claire Fontaine", aliases={"Fontaine"}, mentions=[mention(text, "Claire Fontaine")])
+    return Extraction(
+        article=article("2024-03-14-paris", text, date(2024, 3, 14), "Fontaine lobt Gespräch mit Albrecht"),
+        published=date(2024, 3, 14),
+        published_from="metadata",
+        entities={e.key: e for e in (albrecht, fontaine)},
+        claims=[Claim(span(text, "Das Telefonat zwischen Jonas Albrecht und Claire Fontaine am 12. März sei "
+                                 "konstruktiv gewesen"), direct=False, speaker="Claire Fontaine",
+                      cue="sagen", said_on="2024-03-13", said_on_stated=True)],
+        events=[
+            Event("call", "phone", ["Jonas Albrecht", "Claire Fontaine"], span(text, "Telefonat"), date="2024-03-12"),
+            Event("meeting", "meeting", ["Jonas Albrecht", "Claire Fontaine"], span(text, "treffen"),
+                  date="2024-04", status="planned"),
+        ],
+    )
+
+
+def hostile() -> Extraction:
+    """A name and a quote full of markup, to prove pages escape what they show."""
+    text = f"Der Blogger {HOSTILE_NAME} schrieb: „Das ist <b>Unsinn</b> & Quatsch“."
+    kai = Entity(HOSTILE_NAME, mentions=[mention(text, HOSTILE_NAME)])
+    return Extraction(
+        article=article("2024-03-15-blog", text, date(2024, 3, 15), "Blog & <i>Kritik</i>"),
+        published=date(2024, 3, 15),
+        published_from="metadata",
+        entities={kai.key: kai},
+        claims=[Claim(span(text, "Das ist <b>Unsinn</b> & Quatsch"), direct=True, speaker=HOSTILE_NAME,
+                      cue="schreiben")],
+    )
+
+
+@pytest.fixture
+def extractions() -> list[Extraction]:
+    return [kanzlerin(), telefonat(), paris(), hostile()]
+
+
+@pytest.fixture
+def store(extractions: list[Extraction]) -> KGStore:
+    kg_store = KGStore()
+    minter = Minter()
+    for extraction in extractions:
+        graph, quads = article_quads(extraction, minter)
+        kg_store.replace_graph(graph, quads)
+    return kg_store
+
+
+@pytest.fixture
+def app(store: KGStore) -> Flask:
+    return create_app({"STORE": store, "TESTING": True})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
