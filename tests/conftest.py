@@ -5,12 +5,16 @@ The articles are invented German news text written for these tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
+from kg.cli import main as kg_main
 from kg.model import Claim, Entity, Event, Extraction, Mention, SourceArticle, Span
 from kg.rdf import article_quads
 from kg.resolve.iris import Minter
@@ -139,3 +143,32 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
+
+
+# -- the example corpus, built once per session through the real CLI --------------------------
+
+EXAMPLE_ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+
+
+def run_kg(*args: str | Path) -> Result:
+    """``kg ARGS`` in-process; stdout and stderr kept apart (``result.stdout``, ``result.stderr``)."""
+    return CliRunner().invoke(kg_main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="session")
+def kg() -> Callable[..., Result]:
+    return run_kg
+
+
+@pytest.fixture(scope="session")
+def example_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``kg build examples/articles`` into a temporary store. Tests must only read it."""
+    path = tmp_path_factory.mktemp("examples") / "store"
+    result = run_kg("build", EXAMPLE_ARTICLES, "--store", path)
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="session")
+def example_store(example_store_path: Path) -> KGStore:
+    return KGStore(example_store_path, read_only=True)

@@ -90,16 +90,15 @@ class Context:
                 return self.pronoun(tok)
             head = role_head(tok.text) if tok.text[:1].isupper() else None
             if head:
-                # apposition: "der Kreml-Sprecher, Dmitri Peskow," names the person outright
-                if j + 2 < len(doc) and doc[j + 1].text == "," and self.by_token.get(j + 2) is not None:
-                    m = self.by_token[j + 2]
-                    if m.label_ == "PER":
-                        return Referent(m.kb_id_, "person", m, "name")
+                apposition = self._apposition(j)
+                if apposition is not None:
+                    return apposition
                 nxt = self.by_token.get(j + 1)
                 if nxt is not None and nxt.label_ == "PER" and not self.is_genitive(nxt):
                     return Referent(nxt.kb_id_, "person", nxt, "name")
                 return self.description(i, j, head)
-            if tok.text in _DETERMINERS or (tok.text[:1].islower() and tok.is_alpha and tok.text.endswith(
+            if tok.text in _DETERMINERS or tok.lower_ in ("sich", "auch", "jedoch", "nun", "zudem", "dazu") or (
+                    tok.text[:1].islower() and tok.is_alpha and tok.text.endswith(
                     ("e", "en", "er", "es")) and tok.lower_ not in lx.SPEECH_FORMS):
                 j += 1
                 continue
@@ -107,6 +106,22 @@ class Context:
                 j += 1  # a genitive before the head: "Russlands Präsident"
                 continue
             return None
+        return None
+
+    def _apposition(self, head_index: int) -> Referent | None:
+        """``der Leiter des Programms der WHO, Klaus Stöhr,``: a name after the role's comma."""
+        doc = self.doc
+        for k in range(head_index + 1, min(len(doc), head_index + 9)):
+            m = self.by_token.get(k)
+            if m is not None and m.label_ == "PER" and not self.is_genitive(m):
+                return Referent(m.kb_id_, "person", m, "name")  # "Kreml-Sprecher Dmitri Peskow"
+            if doc[k].text == ",":
+                m = self.by_token.get(k + 1)
+                if m is not None and m.label_ == "PER":
+                    return Referent(m.kb_id_, "person", m, "name")
+                return None
+            if doc[k].is_punct or doc[k].lower_ in lx.SPEECH_FORMS or doc[k].is_space:
+                return None
         return None
 
     def description(self, start: int, head_index: int, head: str) -> Referent | None:

@@ -106,7 +106,9 @@ ROLE_HEADS: tuple[str, ...] = (
     "vertreterin", "staatsoberhaupt", "landrat", "landrätin", "ministerpräsident", "ministerpräsidentin",
     "parteichef", "parteichefin", "fraktionschef", "fraktionschefin", "aktivist", "aktivistin", "sprecherin",
     "wissenschaftler", "wissenschaftlerin", "astronaut", "astronautin", "bundestrainer", "herr", "frau", "dr.",
-    "prof.",
+    "prof.", "beauftragte", "beauftragter", "sprecherin", "obmann", "funktionär", "funktionärin", "pfarrer",
+    "bischöfin", "rektor", "rektorin", "intendant", "intendantin", "moderator", "moderatorin", "verteidiger",
+    "verteidigerin", "ermittler", "ermittlerin", "polizeisprecher", "chefredakteur", "chefredakteurin",
 )
 TITLE_WORDS = frozenset({"Herr", "Frau", "Dr.", "Prof.", "Professor", "Professorin"})
 

@@ -131,12 +131,16 @@ class NameFinder:
             nxt = doc[i + 1]
             if (role_head(tok.text) or tok.text in lx.TITLE_WORDS) and tok.text[:1].isupper() \
                     and is_name_word(nxt) and nxt.text not in self.first_names and not tok.whitespace_.count("\n") \
-                    and nxt.text not in self.nouns:
+                    and not self._common_noun(nxt.text):
                 after = doc[i + 2] if i + 2 < len(doc) else None
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
                 if after is None or not (after.text[:1].isupper() and is_name_word(after)):
                     found.append((i + 1, i + 2))
         return found
+
+    def _common_noun(self, word: str) -> bool:
+        """An inflected German noun, or a compound ending in one ("Telefongespräche")."""
+        return any(word[i:].capitalize() in self.nouns for i in range(0, max(1, len(word) - 4)))
 
     def _model_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Person entities from a user's statistical model, when one is loaded."""

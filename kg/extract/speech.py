@@ -116,8 +116,9 @@ class SpeechFinder:
             if len(gap) <= 2 and all(t.text in _DASHES or t.is_space for t in gap):
                 end_char, merged = nxt_q.end - 1, 1
         if cue is None:
-            whole_sentence = span.start <= span.sent.start + 1 and words >= 4
-            if not whole_sentence or self.last is None or si - self.last[0] > 2:
+            # A quote standing as its own sentence (or after a colon) goes on with the last speaker.
+            own = span.start <= span.sent.start + 1 or self.doc[span.start - 1].text == ":"
+            if not own or words < 4 or self.last is None or si - self.last[0] > 2:
                 return merged
             ref, cue = self.last[1], None
         elif words < 2:
@@ -291,7 +292,15 @@ class SpeechFinder:
             if ref is not None:
                 return ref
         if verb_i + 1 < sent.end:
-            return self.ctx.phrase_at(verb_i + 1, 7)
+            ref = self.ctx.phrase_at(verb_i + 1, 7)
+            if ref is not None:
+                return ref
+        # Else the name closest before the verb ("Der Leiter …, Klaus Stöhr, sagte").
+        for k in range(verb_i - 1, sent.start - 1, -1):
+            m = self.ctx.by_token.get(k)
+            if m is not None and not self.ctx.is_genitive(m):
+                return Referent(m.kb_id_, "org" if m.label_ == "ORG" else "person", m,
+                                "org" if m.label_ == "ORG" else "name")
         return None
 
     def _continuation(self, sent: Span, si: int) -> None:
