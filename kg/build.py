@@ -56,8 +56,9 @@ def build(
             if item.fatal:
                 summary.failed += 1
         elif item.id in seen:
-            summary.errors.append(SourceError(item.origin, f"duplicate article id {item.id!r} (also in {seen[item.id]})",
-                                              "rename one of the files or give the record another id", fatal=True))
+            summary.errors.append(SourceError(
+                item.origin, f"duplicate article id {item.id!r} (also in {seen[item.id]})",
+                "rename one of the files or give the record another id", fatal=True))
             summary.failed += 1
         else:
             seen[item.id] = item.origin

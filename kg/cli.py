@@ -34,7 +34,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE_OPTION
-@click.option("--model", default=None, help="An installed spaCy German pipeline (name or path) to use instead of the built-in rules.")
+@click.option("--model", default=None,
+              help="An installed spaCy German pipeline (name or path) to use beside the built-in rules.")
 @click.option("--base", default=None, help="Base IRI for persons, events and claims.")
 def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: str | None) -> None:
     """Read articles (.txt + .json sidecar, .jsonl, .html; files or folders) into the store."""
@@ -88,7 +89,8 @@ def export(store_path: Path, fmt: str, output: str) -> None:
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-e", "expression", help="The SPARQL query text.")
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table",
+              show_default=True)
 def query(file: Path | None, expression: str | None, store_path: Path, fmt: str) -> None:
     """Run a SPARQL query (FILE.rq or -e 'SELECT ...') over all articles."""
     if (file is None) == (expression is None):
@@ -139,10 +141,12 @@ def stats(store_path: Path, as_json: bool) -> None:
 @click.option("--base", default=None, help="Base IRI the store was built with.")
 def serve(store_path: Path, host: str, port: int, threads: int, base: str | None) -> None:
     """Serve the SPARQL endpoint and entity pages."""
-    from kg.web import create_app, serve as run_server
+    from kg.web import create_app
+    from kg.web import serve as run_server
 
     if not store_path.exists():
-        raise click.ClickException(f"no store at {store_path}; build one first with 'kg build ARTICLES --store {store_path}'")
+        raise click.ClickException(
+            f"no store at {store_path}; build one first with 'kg build ARTICLES --store {store_path}'")
     config: dict[str, object] = {"STORE_PATH": str(store_path)}
     if base:
         config["BASE_IRI"] = base

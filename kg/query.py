@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.vocab import PREFIXES
+
 # name -> (pyoxigraph format, media type)
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
@@ -66,7 +68,8 @@ def execute(
         raise QueryError(f"SPARQL syntax error: {e}") from None
     if isinstance(results, ox.QueryTriples):
         fmt = GRAPH_FORMATS[graph_format]
-        return QueryResult(results.serialize(format=fmt), fmt.media_type, "graph")
+        body = ox.serialize(results, format=fmt, prefixes=PREFIXES)  # prefixes make Turtle readable
+        return QueryResult(body, fmt.media_type, "graph")
     fmt = RESULT_FORMATS[result_format]
     kind = "boolean" if isinstance(results, ox.QueryBoolean) else "solutions"
     return QueryResult(results.serialize(format=fmt), fmt.media_type, kind)

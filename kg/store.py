@@ -26,7 +26,8 @@ class KGStore:
                 self.ox = ox.Store()
             elif read_only:
                 if not self.path.exists():
-                    raise StoreError(f"no store at {self.path}; build one first with 'kg build ARTICLES --store {self.path}'")
+                    raise StoreError(
+                        f"no store at {self.path}; build one first with 'kg build ARTICLES --store {self.path}'")
                 self.ox = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)

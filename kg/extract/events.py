@@ -71,6 +71,25 @@ class EventFinder:
         """Whether the token stands inside a quotation."""
         return any(q.begin < tok.idx < q.end for q in self.quotes)
 
+    @staticmethod
+    def _reporter(sent: Span, tok: Token, trigger: Token) -> bool:
+        """The token stands in a comma-separated segment with a speech verb and without the trigger."""
+        from kg.extract.speech import speech_lemma
+
+        def segment(t: Token) -> tuple[int, int]:
+            b = t.i
+            while b > sent.start and sent.doc[b - 1].text not in (",", ":", ";"):
+                b -= 1
+            e = t.i
+            while e < sent.end - 1 and sent.doc[e + 1].text not in (",", ":", ";"):
+                e += 1
+            return b, e
+
+        seg = segment(tok)
+        if seg == segment(trigger):
+            return False
+        return any(speech_lemma(t) for t in sent.doc[seg[0]:seg[1] + 1])
+
     def run(self) -> list[Event]:
         events: list[Event] = []
         dated: dict[tuple[str, str], str] = {}  # the date of each (kind, medium) where the text gives one
@@ -87,8 +106,8 @@ class EventFinder:
             trig = triggers[0]
             quoted = self._quoted(trig)
             for ref in self.ctx.persons_in(sent.start, sent.end):
-                # A speaker outside the quote that reports the call is not a participant of it.
-                if self._quoted(ref.mention[0]) != quoted:
+                # Who reports the call ("wie Krüger mitteilte", a speaker outside the quote) is not in it.
+                if self._quoted(ref.mention[0]) != quoted or self._reporter(sent, ref.mention[0], trig):
                     continue
                 if ref.key not in people and not self.ctx.people[ref.key].credit_only:
                     people.append(ref.key)

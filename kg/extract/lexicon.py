@@ -81,6 +81,9 @@ for _lemma, _particle in SPEECH_VERBS.items():
     _forms = _IRREGULAR.get(_lemma) or _regular_forms(_lemma[len(_particle):] if _particle else _lemma)
     for _form in _forms:
         SPEECH_FORMS.setdefault(_form, _lemma)
+        if _particle and " " not in _particle and not _form.startswith(_particle):
+            # in a subordinate clause the particle is attached: "wie Krüger mitteilte"
+            SPEECH_FORMS.setdefault(_particle + _form, _lemma)
 # Separable verbs: finite form + particle seen later in the clause.
 SEPARABLE: dict[str, str] = {lemma: particle for lemma, particle in SPEECH_VERBS.items() if particle}
 

@@ -8,6 +8,7 @@ It writes ``doc.spans["kg_mentions"]`` (label ``PER``, ``ORG`` or ``CREDIT``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -15,10 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 
-_CAP_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’]+)*$")
-_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_LOWER = "a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’"
+_UPPER = "A-ZÄÖÜÉÈÁÀÓÒÍÌÚÙÇÑŠŽČĆŁŃŚŹŻĞÂÊÎÔÛ"
+_CAP_WORD = re.compile(rf"^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*$")
+_INITIAL = re.compile(rf"^[{_UPPER}]\.$")
 _PARTICLES = frozenset({"von", "van", "de", "der", "al", "bin", "da", "di", "le", "zu"})
-_CREDIT_START = re.compile(r"^\s*(©|\(c\)|Foto:|Fotos:|Bild:|Bilder:|Quelle:|Copyright|Foto |Von |Text:|Autor:|Autorin:)", re.I)
+_CREDIT_START = re.compile(
+    r"^\s*(©|\(c\)|Foto:|Fotos:|Bild:|Bilder:|Quelle:|Copyright|Foto |Von |Text:|Autor:|Autorin:)", re.I)
 _ROLE_SYNONYMS = {"staatschef": "präsident", "staatsoberhaupt": "präsident", "regierungschef": "kanzler",
                   "premier": "premierminister", "amtskollege": "präsident", "außenamtschef": "außenminister"}
 
@@ -109,10 +113,10 @@ class NameFinder:
         found = []
         i = 0
         while i < len(doc):
-            if doc[i].text in self.first_names and _CAP_WORD.match(doc[i].text):
+            if self.is_first(doc[i].text) and _CAP_WORD.match(doc[i].text):
                 j = i + 1
-                while j < len(doc) and (doc[j].text in self.first_names or _INITIAL.match(doc[j].text)) \
-                        and j + 1 < len(doc) and (is_name_word(doc[j + 1]) or doc[j + 1].text in self.first_names):
+                while j < len(doc) and (self.is_first(doc[j].text) or _INITIAL.match(doc[j].text)) \
+                        and j + 1 < len(doc) and (is_name_word(doc[j + 1]) or self.is_first(doc[j + 1].text)):
                     j += 1
                 while j < len(doc) and doc[j].text in _PARTICLES and j + 1 < len(doc) and is_name_word(doc[j + 1]):
                     j += 1
@@ -130,13 +134,17 @@ class NameFinder:
         for i, tok in enumerate(doc[:-1]):
             nxt = doc[i + 1]
             if (role_head(tok.text) or tok.text in lx.TITLE_WORDS) and tok.text[:1].isupper() \
-                    and is_name_word(nxt) and nxt.text not in self.first_names and not tok.whitespace_.count("\n") \
+                    and is_name_word(nxt) and not self.is_first(nxt.text) and not tok.whitespace_.count("\n") \
                     and not self._common_noun(nxt.text):
                 after = doc[i + 2] if i + 2 < len(doc) else None
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
                 if after is None or not (after.text[:1].isupper() and is_name_word(after)):
                     found.append((i + 1, i + 2))
         return found
+
+    def is_first(self, word: str) -> bool:
+        """A given name; accents are optional in the lexicon (``Étienne`` / ``Etienne``)."""
+        return word in self.first_names or _strip_accents(word) in self.first_names
 
     def _common_noun(self, word: str) -> bool:
         """An inflected German noun, or a compound ending in one ("Telefongespräche")."""
@@ -157,7 +165,7 @@ class NameFinder:
                 continue  # "Von Montag an ..." is prose, a byline is short
             seen_name = False
             for tok in sent[:12]:
-                if tok.text in self.first_names or is_name_word(tok):
+                if self.is_first(tok.text) or is_name_word(tok):
                     zone.add(tok.i)
                     seen_name = True
                 elif seen_name:
@@ -168,13 +176,17 @@ class NameFinder:
     def _person_span(self, doc: Doc, start: int, end: int, name: str,
                      people: dict[str, PersonInfo], credit: bool) -> Span:
         surname = doc[end - 1].text
-        key = self._key_for(name, surname, people)
-        info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=self.genders.get(doc[start].text)))
+        nxt = doc[end] if end < len(doc) else None
+        # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not.
+        genitive = nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not self.is_first(nxt.text)
+        key = self._key_for(name, surname, people, genitive)
+        gender = self.genders.get(doc[start].text) or self.genders.get(_strip_accents(doc[start].text))
+        info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=gender))
         info.aliases.add(name)
         info.credit_only = info.credit_only and credit
         return Span(doc, start, end, label="CREDIT" if credit else "PER", kb_id=key)
 
-    def _key_for(self, name: str, surname: str, people: dict[str, PersonInfo]) -> str:
+    def _key_for(self, name: str, surname: str, people: dict[str, PersonInfo], genitive: bool = False) -> str:
         """Join a name to a person already seen (genitive, transliteration, middle name), else a new key."""
         bare = surname[:-1] if surname.endswith("s") and not surname.endswith("ss") else surname
         for key, info in people.items():
@@ -187,8 +199,8 @@ class NameFinder:
                         people[name].key = name
                         return name
                     return key
-        if bare != surname and len(name.split()) > 1:
-            return name[: -1]  # "Angela Merkels" -> "Angela Merkel"
+        if genitive and bare != surname and len(name.split()) > 1:
+            return name[: -1]  # "Angela Merkels Regierung" -> "Angela Merkel"
         return name
 
     def _surname_mentions(self, doc: Doc, people: dict[str, PersonInfo], taken: list[bool],
@@ -248,6 +260,10 @@ class NameFinder:
         after = span.end
         if after + 1 < len(doc) and doc[after].text == "," and role_head(doc[after + 1].text or ""):
             info.roles.add(doc[after + 1].text)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 def _is_modifier(tok: Token) -> bool:

@@ -134,7 +134,7 @@ class SpeechFinder:
         k = span.end
         while k < len(doc) and (doc[k].text in _DASHES or doc[k].is_space):
             k += 1
-        if k >= len(doc) or k == span.end and not span[-1].text in "“”\"«»‘’‹›":
+        if k >= len(doc) or k == span.end and span[-1].text not in "“”\"«»‘’‹›":
             return None, None, None
         tok = doc[k]
         lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
@@ -221,7 +221,8 @@ class SpeechFinder:
                 if ref is not None:
                     return tok.idx + len(tok.text), sent.end_char, ref, "zufolge"
             if low == "laut" or (low == "angaben" and idx > 0 and toks[idx - 1].lower_ == "nach"):
-                start = tok.i + 1 + (1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("von", "des", "der") else 0)
+                has_article = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("von", "des", "der")
+                start = tok.i + 1 + (1 if has_article else 0)
                 ref = self.ctx.phrase_at(start, 6)
                 if ref is not None and idx < 3:
                     return ref.mention.end_char, sent.end_char, ref, "laut" if low == "laut" else "Angaben"

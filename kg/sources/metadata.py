@@ -51,18 +51,21 @@ def parse_metadata(record: Mapping[str, Any], origin: str) -> Metadata:
         meta.published = parse_published(published)
         if meta.published is None:
             meta.errors.append(
-                SourceError(origin, f"'published' is {published!r}, not a date", "write it as YYYY-MM-DD")
+                SourceError(origin, f"'published' is {published!r}, not a date", "write it as YYYY-MM-DD",
+                            fatal=False)
             )
     elif published not in (None, ""):
         meta.errors.append(
-            SourceError(origin, f"'published' is {published!r}, not a date", "write it as a string YYYY-MM-DD")
+            SourceError(origin, f"'published' is {published!r}, not a date", "write it as a string YYYY-MM-DD",
+                        fatal=False)
         )
     for name in _TEXT_FIELDS:
         value = record.get(name)
         if isinstance(value, str):
             setattr(meta, name, value.strip() or None)
         elif value is not None:
-            meta.errors.append(SourceError(origin, f"'{name}' is {value!r}, not a string", f"write '{name}' as text"))
+            meta.errors.append(SourceError(origin, f"'{name}' is {value!r}, not a string", f"write '{name}' as text",
+                                           fatal=False))
     return meta
 
 
@@ -99,4 +102,5 @@ def read_sidecar(article: Path) -> Metadata:
 
 
 def _failed(origin: str, problem: str, hint: str) -> Metadata:
-    return Metadata(errors=[SourceError(origin, problem, hint)])
+    # The article is still built from its text: a metadata problem is a warning.
+    return Metadata(errors=[SourceError(origin, problem, hint, fatal=False)])

@@ -66,6 +66,7 @@ def read_txt(path: Path) -> Iterator[Item]:
             str(path),
             f"not valid UTF-8; read as {decoded.encoding}",
             "the article was read, but re-save it as UTF-8 so offsets match what other tools read",
+            fatal=False,
         )
     meta = read_sidecar(path)
     yield from meta.errors
