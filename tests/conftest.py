@@ -5,6 +5,7 @@ The articles are invented German news text written for these tests.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -152,7 +153,12 @@ EXAMPLE_ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articl
 
 def run_kg(*args: str | Path) -> Result:
     """``kg ARGS`` in-process; stdout and stderr kept apart (``result.stdout``, ``result.stderr``)."""
-    return CliRunner().invoke(kg_main, [str(a) for a in args])
+    result = CliRunner().invoke(kg_main, [str(a) for a in args])
+    if result.exc_info is not None:
+        # The traceback keeps the command's frames, and so its open store, alive; a second
+        # command on the same store would then meet a writer still open in this process.
+        traceback.clear_frames(result.exc_info[2])
+    return result
 
 
 @pytest.fixture(scope="session")

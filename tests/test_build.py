@@ -78,7 +78,8 @@ HTML_PAGE = """<!DOCTYPE html>
 </html>
 """
 # Every chrome line carries a name and a quote; only the prose between them is news.
-CHROME_ARTICLE = """Abonnieren Sie unseren Newsletter: „Bleiben Sie immer informiert“, sagt Chefredakteur Holger Brandes.
+CHROME_ARTICLE = """\
+Abonnieren Sie unseren Newsletter: „Bleiben Sie immer informiert“, sagt Chefredakteur Holger Brandes.
 Registrierung erfolgreich abgeschlossen! „Willkommen an Bord“, sagte Redakteurin Mareike Stolz.
 Abonnieren
 
@@ -237,7 +238,9 @@ def test_build_boilerplate_lines_yield_no_person_or_claim(kg: Kg, tmp_path: Path
     strict=True,
 )
 def test_build_reader_comments_after_comment_count_yield_no_claim(kg: Kg, tmp_path: Path) -> None:
-    comments = "Uwe Krämer schrieb am 08.04.2025 um 14:10:\n„Das ist doch alles Geldverschwendung“, sagte Günter Pahl.\n"
+    comments = (
+        "Uwe Krämer schrieb am 08.04.2025 um 14:10:\n„Das ist doch alles Geldverschwendung“, sagte Günter Pahl.\n"
+    )
     write(tmp_path / "in", "2025-04-08-hafen.txt", CHROME_ARTICLE + comments)
     build(kg, tmp_path / "store", tmp_path / "in")
 
@@ -273,7 +276,9 @@ def test_build_after_edit_replaces_the_article_graph(kg: Kg, tmp_path: Path) -> 
     before = sorted_nquads(kg, tmp_path / "store")
     assert any("Jedes Kind verdient" in line for line in before)
 
-    edited = SCHULE_TEXT.replace("Jedes Kind verdient die gleichen Chancen", "Bildung darf nicht vom Geldbeutel abhängen")
+    edited = SCHULE_TEXT.replace(
+        "Jedes Kind verdient die gleichen Chancen", "Bildung darf nicht vom Geldbeutel abhängen"
+    )
     write(corpus, "2025-04-01-schulreform.txt", edited)
     build(kg, tmp_path / "store", corpus)
     after = sorted_nquads(kg, tmp_path / "store")

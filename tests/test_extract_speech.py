@@ -184,8 +184,6 @@ def test_speech_final_frame_name_sagte(extractor: Extractor) -> None:
                  direct=False, cue="sagen")
 
 
-@pytest.mark.xfail(reason="'gab X zu bedenken' is not a speech frame: SPEECH_FORMS maps 'gab' to 'bekanntgeben' "
-                          "(first setdefault wins), whose particle 'bekannt' never follows", strict=True)
 def test_speech_final_frame_gab_zu_bedenken(extractor: Extractor) -> None:
     text = ("Berater Juri Uschakow war anwesend. "
             "Die Sanktionen zeigten bereits Wirkung in der Industrie, gab Uschakow zu bedenken.")
@@ -229,13 +227,18 @@ def test_speech_wie_x_sagte(extractor: Extractor) -> None:
                  cue="sagen")
 
 
-@pytest.mark.xfail(reason="verb-final separable forms ('mitteilte', 'hinzufügte', 'bekanntgab') are not in "
-                          "SPEECH_FORMS, so 'wie X mitteilte, …' finds no claim", strict=True)
 def test_speech_wie_x_mitteilte(extractor: Extractor) -> None:
     text = "Wie Jonas Weber mitteilte, sind die Verhandlungen weit fortgeschritten."
     claim = only_claim(read(extractor, text))
     assert_claim(claim, text, "sind die Verhandlungen weit fortgeschritten", speaker="Jonas Weber", direct=False,
                  cue="mitteilen")
+
+
+def test_speech_wie_institution_mitteilte(extractor: Extractor) -> None:
+    text = "Wie das Verteidigungsministerium mitteilte, sind die Verhandlungen weit fortgeschritten."
+    claim = only_claim(read(extractor, text))
+    assert_claim(claim, text, "sind die Verhandlungen weit fortgeschritten", speaker="Verteidigungsministerium",
+                 direct=False, cue="mitteilen")
 
 
 def test_speech_konjunktiv_continuation(extractor: Extractor) -> None:

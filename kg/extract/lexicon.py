@@ -34,6 +34,8 @@ SPEECH_VERBS: dict[str, str] = {
 
 # Finite forms (3rd person, present/preterite, Konjunktiv) of the speech verbs.
 SPEECH_FORMS: dict[str, str] = {}
+# Every lemma a form may belong to: "gab" is "bekanntgeben", "zugeben" or "zu bedenken geben".
+SPEECH_LEMMAS: dict[str, list[str]] = {}
 _IRREGULAR = {
     "sprechen": ["spricht", "sprach", "sprachen", "spreche", "gesprochen"],
     "schreiben": ["schreibt", "schrieb", "schrieben", "schreibe", "geschrieben"],
@@ -81,6 +83,7 @@ for _lemma, _particle in SPEECH_VERBS.items():
     _forms = _IRREGULAR.get(_lemma) or _regular_forms(_lemma[len(_particle):] if _particle else _lemma)
     for _form in _forms:
         SPEECH_FORMS.setdefault(_form, _lemma)
+        SPEECH_LEMMAS.setdefault(_form, []).append(_lemma)
         if _particle and " " not in _particle and not _form.startswith(_particle):
             # in a subordinate clause the particle is attached: "wie Krüger mitteilte"
             SPEECH_FORMS.setdefault(_particle + _form, _lemma)

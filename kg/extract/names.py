@@ -46,8 +46,12 @@ def role_head(word: str) -> str | None:
     return None
 
 
+_HEADS_LONGEST_FIRST = sorted(set(lx.ROLE_HEADS), key=len, reverse=True)
+
+
 def _role_head(w: str) -> str | None:
-    for head in lx.ROLE_HEADS:
+    # Longest first, so "Staatschef" is a head of state and not just any "Chef".
+    for head in _HEADS_LONGEST_FIRST:
         if w.endswith(head) and (len(w) == len(head) or w[-len(head) - 1] == "-" or len(w) > len(head) + 2):
             base = head[:-2] if head.endswith("in") and head[:-2] in lx.ROLE_HEADS else head
             return _ROLE_SYNONYMS.get(base, base)
@@ -134,7 +138,7 @@ class NameFinder:
         for i, tok in enumerate(doc[:-1]):
             nxt = doc[i + 1]
             if (role_head(tok.text) or tok.text in lx.TITLE_WORDS) and tok.text[:1].isupper() \
-                    and is_name_word(nxt) and not self.is_first(nxt.text) and not tok.whitespace_.count("\n") \
+                    and is_name_word(nxt) and not tok.whitespace_.count("\n") \
                     and not self._common_noun(nxt.text):
                 after = doc[i + 2] if i + 2 < len(doc) else None
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.

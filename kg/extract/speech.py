@@ -44,13 +44,14 @@ def speech_lemma(tok: Token) -> str | None:
     if low in _MAKE_FORMS:
         near = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]}
         return next((lemma for word, lemma in _MAKE_COMPLEMENTS.items() if word in near), None)
-    lemma = lx.SPEECH_FORMS.get(low)
-    particle = lx.SEPARABLE.get(lemma or "")
-    if lemma is None or not particle or low.startswith(particle.split()[0]):
-        return lemma
-    last = particle.split()[-1]
-    rest = tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]
-    return lemma if any(t.lower_ == last for t in rest) else None
+    rest = {t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]}
+    candidates = lx.SPEECH_LEMMAS.get(low, [lx.SPEECH_FORMS[low]] if low in lx.SPEECH_FORMS else [])
+    # The most specific reading first: "gab … zu bedenken" before "gab … zu".
+    for lemma in sorted(candidates, key=lambda lem: -len(lx.SEPARABLE.get(lem, ""))):
+        particle = lx.SEPARABLE.get(lemma)
+        if not particle or low.startswith(particle.split()[0]) or particle.split()[-1] in rest:
+            return lemma
+    return None
 
 
 def _text_span(doc: Doc, begin: int, end: int) -> TextSpan:
