@@ -42,7 +42,8 @@ class KGStore:
         A SPARQL update is applied all or nothing, so a reader (or a crash)
         sees either the old graph or the new one, never a mix.
         """
-        lines = [f"{t.subject} {t.predicate} {t.object} ." for t in quads]
+        # An article may yield the same triple twice (a name that is both label and alias): count it once.
+        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in quads})
         body = "\n".join(lines)
         self.ox.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         return len(lines)
@@ -66,7 +67,7 @@ class KGStore:
 
     def article_graph(self, article_id: str) -> ox.NamedNode | None:
         rows = self.select(
-            "SELECT ?a WHERE { ?a a nkg:Article ; dcterms:identifier ?id } LIMIT 1", id=ox.Literal(article_id)
+            "SELECT ?a ?id WHERE { ?a a nkg:Article ; dcterms:identifier ?id } LIMIT 1", id=ox.Literal(article_id)
         )
         return rows[0]["a"] if rows else None
 
@@ -77,7 +78,8 @@ class KGStore:
             raise q.QueryError(f"unknown export format {fmt!r}; use one of {', '.join(q.DATASET_FORMATS)}")
         from kg.vocab import PREFIXES
 
-        if rdf_format.supports_datasets:
+        # Only N-Quads and TriG keep the article graphs; JSON-LD could, but tools read it as one graph.
+        if fmt in ("nquads", "trig"):
             self.ox.dump(output, format=rdf_format, prefixes=PREFIXES)
         else:
             triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)

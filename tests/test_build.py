@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 from click.testing import Result
 
 from kg.store import KGStore
@@ -232,11 +231,6 @@ def test_build_boilerplate_lines_yield_no_person_or_claim(kg: Kg, tmp_path: Path
     assert said(store, "Bernd Ohlsen", "Darauf haben wir lange gewartet")
 
 
-@pytest.mark.xfail(
-    reason="kg/sources/boilerplate.py: 'Kommentare (3)' is not a tail marker (only a bare 'Kommentare' is), "
-    "so reader comments after a comment count are read as news",
-    strict=True,
-)
 def test_build_reader_comments_after_comment_count_yield_no_claim(kg: Kg, tmp_path: Path) -> None:
     comments = (
         "Uwe Krämer schrieb am 08.04.2025 um 14:10:\n„Das ist doch alles Geldverschwendung“, sagte Günter Pahl.\n"
@@ -325,11 +319,6 @@ def test_build_missing_path_is_a_problem_not_a_crash(kg: Kg, tmp_path: Path) -> 
     assert "no such file or folder" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="kg/build.py: the summary counts the quads sent to each graph, duplicates included "
-    "(an article yields some triples twice), so 'N triples' exceeds what the store holds",
-    strict=True,
-)
 def test_build_summary_triples_match_store_quads(kg: Kg, tmp_path: Path) -> None:
     result = build(kg, tmp_path / "store", _corpus(tmp_path / "in"))
     store = KGStore(tmp_path / "store", read_only=True)

@@ -201,11 +201,6 @@ def store_copy(two_article_store: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(two_article_store, tmp_path / "store"))
 
 
-@pytest.mark.xfail(
-    reason="kg/store.py article_graph binds ?id by substitution but does not project it, "
-    "so pyoxigraph raises RuntimeError and 'kg remove' crashes with a traceback",
-    strict=True,
-)
 def test_remove_drops_only_that_articles_graph(kg: Kg, store_copy: Path) -> None:
     claims_before = count(kg, store_copy, "?x a nkg:Claim")
     result = kg("remove", "2025-05-02-klinikreform", "--store", store_copy)
@@ -218,11 +213,6 @@ def test_remove_drops_only_that_articles_graph(kg: Kg, store_copy: Path) -> None
     assert count(kg, store_copy, "?x rdfs:label 'Katja Brückner'") == 1
 
 
-@pytest.mark.xfail(
-    reason="kg/store.py article_graph crashes (unprojected substitution variable ?id) before "
-    "'kg remove' can report the unknown id",
-    strict=True,
-)
 def test_remove_unknown_id_fails_with_message(kg: Kg, store_copy: Path) -> None:
     result = kg("remove", "gibt-es-nicht", "--store", store_copy)
     assert result.exit_code == 1

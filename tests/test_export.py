@@ -32,13 +32,8 @@ RDFLIB_NAMES = {
     "jsonld": "json-ld",
     "rdfxml": "xml",
 }
-JSONLD_KEEPS_GRAPHS = pytest.mark.xfail(
-    reason="kg/store.py export: pyoxigraph's JSON-LD supports datasets, so the export keeps one @graph per "
-    "article instead of the union of triples ('kg export --help': only N-Quads and TriG keep the graphs)",
-    strict=True,
-)
 GRAPH_FORMAT_PARAMS = [
-    pytest.param(name, marks=JSONLD_KEEPS_GRAPHS) if name == "jsonld" else name for name in GRAPH_FORMATS
+    name for name in GRAPH_FORMATS
 ]
 
 

@@ -139,7 +139,9 @@ def _is_teaser_headline(line: str) -> bool:
 
 
 def is_tail_marker(norm: str) -> bool:
-    return norm in _TAIL_MARKERS or norm.startswith("um an der diskussion teilzunehmen")
+    # "Kommentare (3)" opens the comment section just like a bare "Kommentare".
+    return norm in _TAIL_MARKERS or norm.startswith("um an der diskussion teilzunehmen") \
+        or bool(_COMMENT_COUNT.match(norm))
 
 
 def _mostly_non_latin(line: str) -> bool:
