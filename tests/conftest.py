@@ -14,8 +14,10 @@ import pytest
 from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from spacy.language import Language
 
 from kg.cli import main as kg_main
+from kg.extract import Extractor
 from kg.model import Claim, Entity, Event, Extraction, Mention, SourceArticle, Span
 from kg.rdf import article_quads
 from kg.resolve.iris import Minter
@@ -178,3 +180,16 @@ def example_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def example_store(example_store_path: Path) -> KGStore:
     return KGStore(example_store_path, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor for the whole run: building the spaCy pipeline takes seconds."""
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    from kg.extract.pipeline import build_nlp
+
+    return build_nlp()

@@ -7,27 +7,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from spacy.language import Language
 
 from kg.extract import Extractor
 from kg.extract.events import trigger_of
-from kg.extract.pipeline import build_nlp
 from kg.model import Event, Extraction, SourceArticle
 
 THURSDAY = date(2024, 3, 14)
 TUESDAY = date(2024, 3, 12)
 BOTH = ["Sabine Hartmann", "Luc Moreau"]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
 
 
 def read(extractor: Extractor, text: str, published: date = THURSDAY) -> Extraction:

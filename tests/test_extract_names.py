@@ -12,18 +12,7 @@ from spacy.language import Language
 
 from kg.extract import Extractor
 from kg.extract.names import role_head, translit_key
-from kg.extract.pipeline import build_nlp
 from kg.model import Entity, Extraction, SourceArticle
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
 
 
 def read(extractor: Extractor, text: str, published: date = date(2024, 3, 14)) -> Extraction:

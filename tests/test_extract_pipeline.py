@@ -18,16 +18,6 @@ from kg.extract.pipeline import build_nlp
 from kg.model import SourceArticle, Span
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def sentences(nlp: Language, text: str) -> list[str]:
     return [s.text.strip() for s in nlp(text).sents]
 

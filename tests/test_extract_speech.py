@@ -13,22 +13,11 @@ from spacy.language import Language
 
 from kg.extract import Extractor
 from kg.extract.coref import Context
-from kg.extract.pipeline import build_nlp
 from kg.extract.speech import speech_lemma
 from kg.model import Claim, Extraction, SourceArticle
 
 WEBER = "Außenminister Jonas Weber reiste am Mittwoch nach Kiew. "
 PUBLISHED = date(2024, 3, 14)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
 
 
 def read(extractor: Extractor, text: str, published: date | None = PUBLISHED) -> Extraction:
