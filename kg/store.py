@@ -9,7 +9,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import query as q
-from kg.vocab import sparql_prefixes
+from kg.vocab import PREFIXES, sparql_prefixes
 
 
 class StoreError(RuntimeError):
@@ -76,8 +76,6 @@ class KGStore:
         rdf_format = q.DATASET_FORMATS.get(fmt)
         if rdf_format is None:
             raise q.QueryError(f"unknown export format {fmt!r}; use one of {', '.join(q.DATASET_FORMATS)}")
-        from kg.vocab import PREFIXES
-
         # Only N-Quads and TriG keep the article graphs; JSON-LD could, but tools read it as one graph.
         if fmt in ("nquads", "trig"):
             self.ox.dump(output, format=rdf_format, prefixes=PREFIXES)

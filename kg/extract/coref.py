@@ -21,7 +21,6 @@ _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine
 _NATIONALITY = {"russ": "russ", "us": "us", "amerikan": "us", "deutsch": "deutsch", "ukrain": "ukrain",
                 "franz": "franz", "chines": "chin", "china": "chin", "brit": "brit", "poln": "pol", "polen": "pol",
                 "kreml": "russ", "weißen": "us", "türk": "türk", "ital": "ital", "israel": "israel", "iran": "iran"}
-_FEMALE_SUFFIX = "in"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from kg.extract import lexicon as lx
 from kg.extract.coref import Context
 from kg.extract.dates import find_dates, sentence_tense
 from kg.extract.quotes import find_quotes
+from kg.extract.speech import speech_lemma
 from kg.model import Event
 from kg.model import Span as TextSpan
 
@@ -74,8 +75,6 @@ class EventFinder:
     @staticmethod
     def _reporter(sent: Span, tok: Token, trigger: Token) -> bool:
         """The token stands in a comma-separated segment with a speech verb and without the trigger."""
-        from kg.extract.speech import speech_lemma
-
         def segment(t: Token) -> tuple[int, int]:
             b = t.i
             while b > sent.start and sent.doc[b - 1].text not in (",", ":", ";"):
@@ -94,16 +93,15 @@ class EventFinder:
         events: list[Event] = []
         dated: dict[tuple[str, str], str] = {}  # the date of each (kind, medium) where the text gives one
         for sent in self.ctx.doc.sents:
-            triggers = [t for t in sent if trigger_of(t)]
-            if not triggers:
+            found = [(t, hit) for t in sent if (hit := trigger_of(t))]
+            if not found:
                 continue
-            kind, medium = trigger_of(triggers[0]) or ("call", "phone")
+            trig, (kind, medium) = found[0]
             when = self._date(sent)
             if when and (kind, medium) not in dated:
                 dated[(kind, medium)] = when
             status = _status(sent)
             people = []
-            trig = triggers[0]
             quoted = self._quoted(trig)
             for ref in self.ctx.persons_in(sent.start, sent.end):
                 # Who reports the call ("wie Krüger mitteilte", a speaker outside the quote) is not in it.

@@ -24,12 +24,12 @@ SPEECH_VERBS: dict[str, str] = {
     "befürchten": "", "fürchten": "", "klagen": "", "beklagen": "", "loben": "", "versprechen": "",
     "bekanntgeben": "bekannt", "verkünden": "", "informieren": "", "twittern": "", "posten": "",
     "zusagen": "zu", "einräumen": "ein", "zugeben": "zu", "bedauern": "", "verlangen": "",
-    "drohen": "", "ergänzen": "", "präzisieren": "", "unterstreicht": "", "festhalten": "fest",
+    "drohen": "", "ergänzen": "", "präzisieren": "", "festhalten": "fest",
     "feststellen": "fest", "mutmaßen": "", "argumentieren": "", "bemerken": "", "anmerken": "an",
     "aufrufen": "auf", "bezeichnen": "", "nennen": "", "verweisen": "", "hinweisen": "hin",
     "vorwerfen": "vor", "beschuldigen": "", "ausführen": "aus", "darlegen": "dar", "zufolge": "",
     "zu bedenken geben": "zu bedenken", "wissen lassen": "wissen", "reagieren": "", "verlauten": "",
-    "heißen": "", "rufen": "", "erzählen": "", "bestreiten": "", "unterstellen": "", "versichert": "",
+    "heißen": "", "rufen": "", "erzählen": "", "bestreiten": "", "unterstellen": "",
 }
 
 # Finite forms (3rd person, present/preterite, Konjunktiv) of the speech verbs.

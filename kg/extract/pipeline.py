@@ -53,5 +53,8 @@ def build_nlp(model: str | None = None) -> Language:
     from kg.extract import names  # noqa: F401  registers the factories
 
     nlp.add_pipe("kg_names")
-    nlp.initialize() if not model else nlp.get_pipe("kg_names").initialize()
+    if model:
+        nlp.get_pipe("kg_names").initialize()  # never re-initialise a trained pipeline
+    else:
+        nlp.initialize()
     return nlp
