@@ -14,7 +14,8 @@ from typing import Literal
 EventKind = Literal["call", "meeting"]
 Medium = Literal["phone", "video", "meeting"]
 Status = Literal["happened", "planned"]
-MentionKind = Literal["name", "role", "pronoun", "credit", "org"]
+MentionKind = Literal["name", "role", "pronoun", "credit", "org", "description"]
+ClaimMode = Literal["direct", "indirect", "free", "reported"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,10 @@ class Entity:
     """
 
     key: str
-    type: Literal["person", "org"] = "person"
+    # "agent": a speaker the article only describes ("ein Polizeisprecher", "die Richter");
+    # its key is article-scoped and ``label`` holds the description.
+    type: Literal["person", "org", "agent"] = "person"
+    label: str | None = None
     aliases: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
@@ -73,6 +77,9 @@ class Claim:
 
     span: Span  # the claim's words (the quote, or the reported clause)
     direct: bool
+    # direct: in quotation marks; indirect: clause after a speech frame; free: subjunctive sentences
+    # going on with the last speaker; reported: a sentence that reports a speech act as a whole.
+    mode: ClaimMode | None = None
     speaker: str | None = None  # Entity.key; None for an unattributed "hieß es"
     speaker_mention: Mention | None = None
     cue: str | None = None  # lemma of the speech verb or frame ("sagen", "laut")
@@ -81,6 +88,10 @@ class Claim:
     said_on: str | None = None  # ISO date (or YYYY-MM / YYYY) of the utterance
     said_on_stated: bool = False  # True: the text states it; False: publication date
     relayed_by: str | None = None  # Entity.key of who passed the words on
+
+    def __post_init__(self) -> None:
+        if self.mode is None:
+            self.mode = "direct" if self.direct else "indirect"
 
 
 @dataclass

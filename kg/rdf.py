@@ -55,6 +55,11 @@ def _de(text: str) -> ox.Literal:
     return ox.Literal(text, language="de")
 
 
+ENTITY_TYPES = {"person": NKG.Person, "org": NKG.Organization, "agent": NKG.UnnamedAgent}
+CLAIM_TYPES = {"direct": NKG.DirectQuote, "indirect": NKG.IndirectSpeech, "free": NKG.FreeIndirectSpeech,
+               "reported": NKG.ReportedSpeech}
+
+
 class ArticleGraph:
     """Builds the quads of one article; ``graph`` is the article's named graph."""
 
@@ -67,6 +72,8 @@ class ArticleGraph:
 
     def entity_iri(self, key: str) -> ox.NamedNode:
         entity = self.x.entities[key]
+        if entity.type == "agent":
+            return ox.NamedNode(self.m.agent(self.id, entity.label or key))
         mint = self.m.person if entity.type == "person" else self.m.organization
         return ox.NamedNode(mint(key))
 
@@ -116,9 +123,10 @@ class ArticleGraph:
 
     def _entity(self, entity: Entity) -> Iterator[tuple]:
         iri = self.entity_iri(entity.key)
-        yield iri, A, _n(NKG.Person if entity.type == "person" else NKG.Organization)
-        yield iri, LABEL, ox.Literal(entity.key)
-        for alias in sorted(entity.aliases | {entity.key}):
+        yield iri, A, _n(ENTITY_TYPES[entity.type])
+        label = entity.label or entity.key
+        yield iri, LABEL, ox.Literal(label)
+        for alias in sorted(entity.aliases | {label}):
             yield iri, ALT, ox.Literal(alias)
         for role in sorted(entity.roles):
             yield iri, _n(NKG.role), _de(role)
@@ -129,6 +137,7 @@ class ArticleGraph:
     def _claim(self, claim: Claim) -> Iterator[tuple]:
         c = ox.NamedNode(self.m.claim(self.id, claim.span.begin, claim.span.end))
         yield c, A, _n(NKG.Claim)
+        yield c, A, _n(CLAIM_TYPES[claim.mode or "direct"])
         yield c, _n(NKG.text), _de(claim.span.text)
         yield c, _n(NIF.beginIndex), _int(claim.span.begin)
         yield c, _n(NIF.endIndex), _int(claim.span.end)
@@ -146,6 +155,11 @@ class ArticleGraph:
             yield c, _n(NKG.relayedBy), self.entity_iri(claim.relayed_by)
         if claim.cue:
             yield c, _n(NKG.cue), ox.Literal(claim.cue)
+        if claim.cue_span is not None:
+            cue = ox.NamedNode(self.m.mention(self.id, claim.cue_span.begin, claim.cue_span.end))
+            yield c, _n(NKG.cueMention), cue
+            yield cue, A, _n(NKG.Mention)
+            yield from self._span_node(cue, claim.cue_span)
         if claim.said_on:
             yield c, _n(NKG.saidOn), date_literal(claim.said_on)
             yield c, _n(NKG.dateStated), ox.Literal("true" if claim.said_on_stated else "false", datatype=XSD_BOOL)

@@ -27,7 +27,12 @@ class NKG(DefinedNamespace):
     Agent: URIRef
     Person: URIRef
     Organization: URIRef
+    UnnamedAgent: URIRef
     Claim: URIRef
+    DirectQuote: URIRef
+    IndirectSpeech: URIRef
+    FreeIndirectSpeech: URIRef
+    ReportedSpeech: URIRef
     Mention: URIRef
     Event: URIRef
     Call: URIRef
@@ -44,6 +49,7 @@ class NKG(DefinedNamespace):
     direct: URIRef
     cue: URIRef
     speakerMention: URIRef
+    cueMention: URIRef
     relayedBy: URIRef
     saidOn: URIRef
     dateStated: URIRef

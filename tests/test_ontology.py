@@ -121,7 +121,8 @@ def test_vocab_rejects_unknown_term() -> None:
 TEXT = (
     "Moskau – Kremlsprecher Pjotr Lebedew sagte am Montag, Präsident Arkadi Wolkow sei zu Gesprächen "
     "bereit. Wolkow hatte zuvor per Video mit Kanzlerin Marie Sander gesprochen. Ein Treffen in Wien "
-    "ist geplant. Das Außenministerium nannte die Lage ernst.\nFoto: Tom Berg"
+    "ist geplant. Das Außenministerium nannte die Lage ernst. „Wir warten ab“, sagte ein Diplomat. "
+    "Die Lage bleibe ernst.\nFoto: Tom Berg"
 )
 
 
@@ -143,6 +144,8 @@ def every_branch() -> Extraction:
         "Marie Sander": Entity("Marie Sander", mentions=[_mention("Marie Sander")]),
         "Tom Berg": Entity("Tom Berg", credit_only=True, mentions=[_mention("Tom Berg", "credit")]),
         "Außenministerium": Entity("Außenministerium", type="org", mentions=[_mention("Außenministerium", "org")]),
+        "agent:Diplomat": Entity("agent:Diplomat", type="agent", label="Diplomat",
+                                 mentions=[_mention("ein Diplomat", "description")]),
     }
     return Extraction(
         article=SourceArticle(id="kreml-1", text=TEXT, origin="test", title="Kreml gesprächsbereit",
@@ -155,7 +158,12 @@ def every_branch() -> Extraction:
                   speaker_mention=_mention("Präsident Arkadi Wolkow", "role"), cue="sagen",
                   sentence=_span(TEXT[TEXT.index("Kremlsprecher"):TEXT.index("bereit.") + 7]),
                   said_on="2022-02-07", said_on_stated=True, relayed_by="Pjotr Lebedew"),
-            Claim(_span("die Lage ernst"), direct=False, speaker="Außenministerium", said_on="2022-02"),
+            Claim(_span("Das Außenministerium nannte die Lage ernst"), direct=False, mode="reported",
+                  speaker="Außenministerium", said_on="2022-02"),
+            Claim(_span("Wir warten ab"), direct=True, speaker="agent:Diplomat",
+                  speaker_mention=_mention("ein Diplomat", "description"), cue="sagen", cue_span=_span("sagte")),
+            Claim(_span("Die Lage bleibe ernst"), direct=False, mode="free", speaker="agent:Diplomat",
+                  speaker_mention=_mention("ein Diplomat", "description")),
         ],
         events=[
             Event("call", "video", ["Arkadi Wolkow", "Marie Sander"], _span("per Video"), date="2022"),

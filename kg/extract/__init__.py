@@ -62,7 +62,10 @@ class Extractor:
                 x.entities[key].credit_only = info.credit_only
         for claim, ref in iter_claims(ctx):
             if ref is not None:
-                _entity(x, ref.key, ref.type)
+                ent = _entity(x, ref.key, ref.type)
+                if ref.type == "agent" and claim.speaker_mention is not None:
+                    ent.label = ref.label
+                    ent.mentions.append(claim.speaker_mention)
             if claim.relayed_by is not None and claim.relayed_by not in x.entities:
                 claim.relayed_by = None  # relayed by someone never named: nothing to link to
             _date_claim(claim, article.text, published)
@@ -74,7 +77,8 @@ class Extractor:
 def _entity(x: Extraction, key: str, type_: str) -> Entity:
     ent = x.entities.get(key)
     if ent is None:
-        ent = x.entities[key] = Entity(key=key, type="org" if type_ == "org" else "person")
+        kind = type_ if type_ in ("org", "agent") else "person"
+        ent = x.entities[key] = Entity(key=key, type=kind)  # type: ignore[arg-type]
     return ent
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.names import PersonInfo, role_head
+from kg.extract.phrases import Phrase, noun_phrase, noun_phrase_ending_at
 
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
                           "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer",
@@ -22,13 +23,18 @@ _NATIONALITY = {"russ": "russ", "us": "us", "amerikan": "us", "deutsch": "deutsc
                 "franz": "franz", "chines": "chin", "china": "chin", "brit": "brit", "poln": "pol", "polen": "pol",
                 "kreml": "russ", "weißen": "us", "türk": "türk", "ital": "ital", "israel": "israel", "iran": "iran"}
 
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
+# Heads of a phrase whose words are the institution's ("ein Sprecher des Ministeriums").
+_SPEAKS_FOR = ("sprecher", "sprecherin", "sprechers", "pressestelle", "mitteilung", "erklärung")
+
 
 @dataclass
 class Referent:
     key: str
     type: str  # "person" or "org"
     mention: Span  # the words that name it here (a name, a role phrase or a pronoun)
-    kind: str  # "name", "role", "pronoun", "org"
+    kind: str  # "name", "role", "pronoun", "org", "description"
+    label: str | None = None  # for an unnamed agent: the description ("Sprecher der Polizei")
 
 
 def _nationality(words: list[str]) -> str | None:
@@ -107,6 +113,56 @@ class Context:
             return None
         return None
 
+    def speaker_at(self, i: int, limit: int) -> Referent | None:
+        """Like ``phrase_at``, but a speaker the text only describes becomes an unnamed agent."""
+        ref = self.phrase_at(i, limit)
+        if ref is not None:
+            return ref
+        doc = self.doc
+        for j in range(i, min(len(doc), i + 5)):
+            tok = doc[j]
+            if tok.is_punct or tok.is_space or tok.lower_ in ("dass", "daß", "ob", "und", "oder"):
+                return None
+            phrase = noun_phrase(doc, j, limit)
+            if phrase is not None:
+                return self._from_phrase(phrase)
+        return None
+
+    def speaker_ending_at(self, i: int, earliest: int) -> Referent | None:
+        """The speaker phrase whose last token is ``i`` (``der Polizei zufolge``, ``Die Richter sagten``)."""
+        m = self.by_token.get(i)
+        if m is not None and not self.is_genitive(m) and (m.label_ == "ORG" or m.end == i + 1):
+            return Referent(m.kb_id_, "org" if m.label_ == "ORG" else "person", m,
+                            "org" if m.label_ == "ORG" else "name")
+        tok = self.doc[i]
+        if tok.lower_ in ("ihm", "ihr", "er", "sie"):
+            return self.pronoun(tok)
+        phrase = noun_phrase_ending_at(self.doc, i, earliest)
+        if phrase is not None:
+            ref = self.phrase_at(phrase.start, phrase.end - phrase.start)
+            return ref if ref is not None else self._from_phrase(phrase)
+        return None
+
+    def pronoun_for(self, tok: Token) -> Referent | None:
+        return self.pronoun(tok)
+
+    def _from_phrase(self, phrase: Phrase) -> Referent:
+        """A described speaker: an institution, the owner of a statement, or an unnamed agent."""
+        span = self.doc[phrase.start:phrase.end]
+        inside = [self.by_token[j] for j in range(phrase.start, phrase.end) if j in self.by_token]
+        orgs = [m for m in inside if m.label_ == "ORG"]
+        persons = [m for m in inside if m.label_ == "PER"]
+        head = self.doc[phrase.head].lower_
+        if phrase.kind == "source" and (persons or orgs):
+            m = (persons or orgs)[0]  # "nach Angaben der Polizei": the police said it
+            return Referent(m.kb_id_, "person" if m.label_ == "PER" else "org", span, "description")
+        if phrase.kind == "org" or (orgs and head.endswith(_SPEAKS_FOR)):
+            # "ein Sprecher des Ministeriums" speaks for the ministry
+            if orgs:
+                return Referent(orgs[0].kb_id_, "org", span, "org")
+            return Referent(phrase.label, "org", span, "org")
+        return Referent(f"agent:{phrase.label}", "agent", span, "description", phrase.label)
+
     def _apposition(self, head_index: int) -> Referent | None:
         """``der Leiter des Programms der WHO, Klaus Stöhr,``: a name after the role's comma."""
         doc = self.doc
@@ -126,6 +182,8 @@ class Context:
     def description(self, start: int, head_index: int, head: str) -> Referent | None:
         """``der russische Präsident`` -> the person in this article with that role, most recent first."""
         words = [t.text for t in self.doc[start:head_index + 1]]
+        if words and words[0].lower() in _INDEFINITE:
+            return None  # "ein Sprecher" introduces someone new, not the spokesman named before
         nat = _nationality(words)
         span = self.doc[start:head_index + 1]
         candidates = []
@@ -133,7 +191,9 @@ class Context:
             if info.credit_only:
                 continue
             heads = {role_head(r.split()[-1]) for r in info.roles}
-            if head in heads and (nat is None or nat in {_nationality(r.split()) for r in info.roles}):
+            known = {_nationality(r.split()) for r in info.roles} - {None}
+            # A stated nationality rules out only a person known to have another one.
+            if head in heads and (nat is None or not known or nat in known):
                 candidates.append(key)
         if not candidates:
             return None

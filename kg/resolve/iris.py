@@ -37,6 +37,10 @@ class Minter:
     def organization(self, name: str) -> str:
         return f"{self.base}org/{slug(name)}"
 
+    def agent(self, article_id: str, label: str) -> str:
+        # Scoped to its article: "ein Sprecher" in two articles is not one person.
+        return f"{self.base}agent/{quote(article_id, safe='')}/{slug(label)}"
+
     def claim(self, article_id: str, begin: int, end: int) -> str:
         return f"{self.base}claim/{quote(article_id, safe='')}-{begin}-{end}"
 

@@ -1,0 +1,362 @@
+"""Speech frames: the words around a claim that say who said it and how.
+
+Each finder looks at one sentence (or one quote) and returns a ``Frame``:
+where the claim's words are, who the speaker is, and the cue (the speech
+verb or phrase). ``speech.SpeechFinder`` decides which frame wins.
+
+Frames read: ``„…“, sagte X`` / ``so X`` / ``hieß es aus dem Kreml`` after a
+quote; ``X sagte: „…“`` / ``X: „…“`` before it; a speech verb followed by a
+``dass``/``ob`` clause, a colon, or a comma and a subjunctive verb-second
+clause; a sentence-final ``…, sagte der Beamte``; ``X zufolge``, ``laut X``,
+``nach Angaben von X``, ``seiner Meinung nach``, ``wie X mitteilte``, ``…,
+wonach …``; and a sentence that reports a speech act as a whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import lexicon as lx
+from kg.extract.coref import Context, Referent
+from kg.extract.phrases import noun_phrase_ending_at
+
+_DASHES = {",", "–", "—", "-"}
+_CLOSING_MARKS = "“”\"«»‘’‹›"
+_CLAUSE_END = {".", "!", "?", ";"}
+_MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache"})
+_MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
+# "nach Angaben von X", "seiner Meinung nach": nouns that make the phrase a source.
+_OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten"})
+_POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
+# Verbs whose bare use ("sprach", "rief") is not yet a report of what was said.
+_NO_BARE_REPORT = frozenset({"heißen", "zufolge", "sagen", "äußern", "sprechen", "rufen", "reagieren", "antworten",
+                             "erinnern", "hoffen", "glauben", "meinen", "wissen lassen", "informieren", "verlauten"})
+
+
+@dataclass
+class Frame:
+    begin: int  # character span of the claim's words
+    end: int
+    ref: Referent | None
+    cue: str | None
+    cue_tokens: tuple[int, int] | None = None  # token range of the cue words
+    mode: str = "indirect"
+
+
+def speech_lemma(tok: Token) -> str | None:
+    """The speech verb a token is a form of (``teilte`` -> ``mitteilen``), if any.
+
+    A separable verb's finite form counts only when its particle follows in
+    the sentence (``teilte … mit``), so ``gab`` alone is not ``bekanntgeben``.
+    """
+    if tok.text[:1].isupper() and tok.i != tok.sent.start:
+        return None
+    low = tok.lower_
+    if low in _MAKE_FORMS:
+        near = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]}
+        return next((lemma for word, lemma in _MAKE_COMPLEMENTS.items() if word in near), None)
+    rest = {t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]}
+    candidates = lx.SPEECH_LEMMAS.get(low, [lx.SPEECH_FORMS[low]] if low in lx.SPEECH_FORMS else [])
+    window = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 6):min(tok.sent.end, tok.i + 30)]}
+    requires = getattr(lx, "requires_ok", None)
+    # The most specific reading first: "gab … zu bedenken" before "gab … zu".
+    for lemma in sorted(candidates, key=lambda lem: -len(lx.SEPARABLE.get(lem, ""))):
+        particle = lx.SEPARABLE.get(lemma)
+        if particle and not (low.startswith(particle.split()[0]) or particle.split()[-1] in rest):
+            continue
+        if requires is not None and not requires(lemma, window):
+            continue
+        return lemma
+    return None
+
+
+def needs_complement(lemma: str) -> bool:
+    """Verbs that report speech only with a clause after them ("findet, dass …")."""
+    return lemma in getattr(lx, "NEEDS_COMPLEMENT", ())
+
+
+def is_subjunctive(tok: Token) -> bool:
+    check = getattr(lx, "is_subjunctive", None)
+    if check is not None:
+        return tok.text[:1].islower() and check(tok.lower_)
+    return tok.lower_ in {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "hätten", "wären"}
+
+
+def char_span(doc: Doc, begin: int, end: int) -> tuple[int, int]:
+    """Trim spaces and trailing commas/colons: the claim's words only."""
+    text = doc.text
+    while begin < end and (text[begin].isspace() or text[begin] in ",;:–-"):
+        begin += 1
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in ".,;:–-"):
+        end -= 1
+    return begin, end
+
+
+class Frames:
+    """Frame finders over one article; they share the Context and the quote map."""
+
+    def __init__(self, ctx: Context, in_quote: list[bool]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.in_quote = in_quote
+
+    # -- around a direct quote -------------------------------------------------
+    def after_quote(self, span: Span) -> Frame | None:
+        """``„…“, sagte X`` / ``„…“, so X`` / ``„…“, hieß es aus dem Kreml``; end = token after the frame."""
+        doc = self.doc
+        k = span.end
+        while k < len(doc) and (doc[k].text in _DASHES or doc[k].is_space):
+            k += 1
+        if k >= len(doc) or k == span.end and span[-1].text not in _CLOSING_MARKS:
+            return None
+        tok = doc[k]
+        lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
+        if lemma is None:
+            return None
+        if lemma == "heißen":
+            return Frame(0, 0, self.org_near(k + 1, k + 6), "heißen", (k, k + 1), "direct")
+        ref = self.ctx.speaker_at(k + 1, 10)
+        end = ref.mention.end if ref is not None else k + 1
+        particle = lx.SEPARABLE.get(lemma, "#").split()[-1]
+        while end < len(doc) and doc[end].lower_ in (particle, "hinzu", "zu", "bedenken"):
+            end += 1
+        if lemma == "so" and ref is None:
+            return None
+        return Frame(0, end, ref, lemma, (k, k + 1), "direct")
+
+    def before_quote(self, span: Span) -> Frame | None:
+        """``X sagte: „…“`` / ``X: „…“`` / ``X sagte, „…“`` within the quote's sentence."""
+        doc, sent = self.doc, span.sent
+        k = span.start - 1
+        if k < sent.start or doc[k].text not in (":", ","):
+            return None
+        verb = next((t for t in doc[sent.start:k] if speech_lemma(t) and not self.in_quote[t.i]), None)
+        if doc[k].text == "," and verb is None:
+            return None
+        ref = self.subject(sent, verb.i if verb is not None else k)
+        if ref is None:
+            return None
+        cue = (verb.i, verb.i + 1) if verb is not None else (k, k + 1)
+        return Frame(0, 0, ref, speech_lemma(verb) if verb is not None else "sagen", cue, "direct")
+
+    def org_near(self, start: int, end: int) -> Referent | None:
+        """``hieß es aus dem Kreml``: the institution, if one is named."""
+        for j in range(max(0, start), min(end, len(self.doc))):
+            m = self.ctx.by_token.get(j)
+            if m is not None and m.label_ == "ORG":
+                return Referent(m.kb_id_, "org", m, "org")
+        return None
+
+    # -- reported speech in a sentence ----------------------------------------
+    def final(self, sent: Span) -> Frame | None:
+        """``…, sagte der Beamte.`` / ``…, gab Uschakow zu bedenken.`` / ``…, so der Sprecher.``"""
+        toks = [t for t in sent if not t.is_space]
+        for pos in range(len(toks) - 2, max(0, len(toks) - 12), -1):
+            tok = toks[pos]
+            if toks[pos - 1].text not in (",", "–") or pos <= 3 or self.in_quote[tok.i]:
+                continue
+            lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
+            if lemma is None:
+                continue
+            if lemma == "heißen":
+                ref = self.org_near(tok.i + 1, tok.i + 6)
+            else:
+                ref = self.ctx.speaker_at(tok.i + 1, 10)
+                if lemma == "so" and (ref is None or ref.mention.end < toks[-1].i):
+                    continue  # "so" is a frame only as "…, so der Minister."
+            return Frame(sent.start_char, toks[pos - 1].idx, ref, lemma, (tok.i, tok.i + 1))
+        return None
+
+    def according_to(self, sent: Span) -> Frame | None:
+        """``X zufolge``, ``laut X``, ``nach Angaben von X``, ``seiner Meinung nach``, ``wie X mitteilte, …``."""
+        doc = self.doc
+        toks = [t for t in sent if not t.is_space and not self.in_quote[t.i]]
+        for idx, tok in enumerate(toks):
+            low = tok.lower_
+            if low == "zufolge" and idx > 0:
+                ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
+                if ref is not None:
+                    phrase = noun_phrase_ending_at(self.doc, toks[idx - 1].i, sent.start)
+                    start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+                    return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
+            elif low == "laut" and tok.i + 1 < sent.end:
+                ref = self.ctx.speaker_at(tok.i + 1, 10)
+                if ref is not None:
+                    return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
+            elif low == "nach" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in _SOURCE_WORDS:
+                src = doc[tok.i + 1]
+                start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
+                ref = self.ctx.speaker_at(start, 10) if start < sent.end else None
+                if ref is not None:
+                    return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
+            elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
+                    and toks[idx + 2].lower_ == "nach":
+                ref = self.ctx.pronoun_for(tok)
+                if ref is not None:
+                    ref = Referent(ref.key, ref.type, doc[tok.i:toks[idx + 1].i + 1], "pronoun", ref.label)
+                    return self._around(sent, tok.i, toks[idx + 2].i + 1, ref, "Meinung",
+                                        (toks[idx + 1].i, toks[idx + 2].i + 1))
+            elif low == "wie" and (idx == 0 or toks[idx - 1].text == ","):
+                found = self._wie_clause(sent, toks, idx)
+                if found is not None:
+                    return found
+            elif low == "wonach" and idx > 1 and toks[idx - 1].text == ",":
+                ref = self.ctx.speaker_ending_at(toks[idx - 2].i, sent.start)
+                if ref is not None:
+                    return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
+        return None
+
+    def _wie_clause(self, sent: Span, toks: list[Token], idx: int) -> Frame | None:
+        """``Wie der Sprecher mitteilte, …`` / ``…, wie die Polizei berichtete.``"""
+        verb = next((t for t in toks[idx + 1:idx + 12] if speech_lemma(t)), None)
+        if verb is None or verb.i + 1 >= len(self.doc):
+            return None
+        after = self.doc[verb.i + 1]
+        if after.text not in (",", ".") and after.i < sent.end - 1:
+            return None
+        ref = self.ctx.speaker_at(toks[idx].i + 1, verb.i - toks[idx].i - 1)
+        if ref is None:
+            return None
+        return self._around(sent, toks[idx].i, verb.i + 1, ref, speech_lemma(verb) or "sagen", (verb.i, verb.i + 1))
+
+    def _around(self, sent: Span, f_start: int, f_end: int, ref: Referent, cue: str,
+                cue_tokens: tuple[int, int]) -> Frame:
+        """The sentence without the frame phrase when it opens or closes it; else the whole sentence."""
+        doc = self.doc
+        begin, end = sent.start_char, sent.end_char
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        if f_start <= first:
+            begin = doc[f_end].idx if f_end < sent.end else end
+        elif f_end >= sent.end - 1 or (f_end < sent.end and doc[f_end].text in (".", "!", "?")):
+            end = doc[f_start].idx
+        return Frame(begin, end, ref, cue, cue_tokens)
+
+    def verb_clauses(self, sent: Span, limit: int) -> list[Frame]:
+        """Speech verbs followed by ``dass``/``ob``, a colon, or a comma and a subjunctive clause.
+
+        A sentence may hold several (``X warnte, dass …, während Y verlangte, dass …``): each
+        clause ends where the next one's frame begins.
+        """
+        frames: list[Frame] = []
+        tok_i = sent.start
+        while tok_i < sent.end:
+            found = self._verb_clause(sent, tok_i, limit)
+            if found is None:
+                break
+            frame, next_i = found
+            if frames and frames[-1].end > frame.begin:
+                cut = self._clause_start(frames[-1].begin, frame.cue_tokens[0] if frame.cue_tokens else next_i)
+                frames[-1].end = min(frames[-1].end, cut)
+            frames.append(frame)
+            tok_i = next_i
+        return frames
+
+    def _clause_start(self, begin: int, verb_i: int) -> int:
+        """The comma that opens the clause of the verb at ``verb_i`` (char offset), else the verb's offset."""
+        doc = self.doc
+        for k in range(verb_i - 1, 0, -1):
+            if doc[k].idx <= begin:
+                break
+            if doc[k].text == ",":
+                return doc[k].idx
+        return doc[verb_i].idx
+
+    def _verb_clause(self, sent: Span, start: int, limit: int) -> tuple[Frame, int] | None:
+        doc = self.doc
+        for tok in doc[start:sent.end]:
+            lemma = speech_lemma(tok)
+            if lemma is None or self.in_quote[tok.i] or tok.idx >= limit or lemma == "zufolge":
+                continue
+            if lemma == "heißen":
+                # "Aus dem Weißen Haus hieß es, …": the institution, if named; else nobody.
+                ref = self.org_near(sent.start, tok.i) or self.org_near(tok.i + 1, tok.i + 6)
+            else:
+                ref = self.subject(sent, tok.i)
+            for t in doc[tok.i + 1:min(sent.end, tok.i + 18)]:
+                if t.lower_ in ("dass", "daß", "ob") and not self.in_quote[t.i]:
+                    return Frame(t.idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
+                if t.text == ":" and t.i + 1 < sent.end:
+                    return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
+                if t.text == "," and t.i + 1 < sent.end:
+                    rest = doc[t.i + 1:min(sent.end, t.i + 14)]
+                    if any(is_subjunctive(r) for r in rest if not self.in_quote[r.i]):
+                        return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
+                    break
+                if t.text in _CLAUSE_END:
+                    break
+        return None
+
+    def speech_act(self, sent: Span) -> Frame | None:
+        """``Die Opposition kritisierte den Haushalt scharf.``: the whole sentence reports a speech act."""
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or any(self.in_quote[t.i] for t in toks[:2]):
+            return None
+        for tok in toks[:8]:
+            lemma = speech_lemma(tok)
+            if lemma is None or lemma in _NO_BARE_REPORT or needs_complement(lemma) or self.in_quote[tok.i]:
+                continue
+            ref = self.subject(sent, tok.i)
+            if ref is None:
+                return None
+            return Frame(sent.start_char, sent.end_char, ref, lemma, (tok.i, tok.i + 1), "reported")
+        return None
+
+    # -- the speaker of a frame -------------------------------------------------
+    def subject(self, sent: Span, verb_i: int) -> Referent | None:
+        """The speaker of the verb at ``verb_i``.
+
+        With an auxiliary before it (``Biden habe Putin versprochen``, ``Putin soll … erklärt haben``)
+        the verb is non-finite, so the subject is in front of the auxiliary or right after it;
+        else it is the phrase right before the verb (``Putin sagte``) or right after it (``sagte
+        Peskow``); else the sentence's opening phrase; else the closest name before the verb.
+        """
+        doc = self.doc
+        aux = next((t for t in doc[sent.start:verb_i] if t.lower_ in _AUXILIARIES and not self.in_quote[t.i]), None)
+        if aux is not None and any(t.text == "," for t in doc[aux.i:verb_i]):
+            aux = None  # "Der Sprecher, der dort war, sagte": the auxiliary is in another clause
+        if aux is not None:
+            ref = self._ending_before(sent, aux.i) or self.ctx.speaker_at(aux.i + 1, 8)
+            if ref is not None:
+                return ref
+        ref = self._ending_before(sent, verb_i)
+        if ref is not None:
+            return ref
+        if verb_i + 1 < sent.end:
+            ref = self.ctx.speaker_at(verb_i + 1, 10)
+            if ref is not None:
+                return ref
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        ref = self.ctx.speaker_at(first, 8) if not self.in_quote[first] else None
+        if ref is not None and ref.mention.end <= verb_i:
+            return ref
+        for j in range(verb_i - 1, sent.start - 1, -1):
+            m = self.ctx.by_token.get(j)
+            if m is not None and not self.ctx.is_genitive(m) and not self.in_quote[j]:
+                return Referent(m.kb_id_, "org" if m.label_ == "ORG" else "person", m,
+                                "org" if m.label_ == "ORG" else "name")
+        return None
+
+    def _ending_before(self, sent: Span, i: int) -> Referent | None:
+        """The speaker phrase that ends right before token ``i`` (past an apposition's comma)."""
+        doc = self.doc
+        k = i - 1
+        while k > sent.start and doc[k].is_space:
+            k -= 1
+        if k >= sent.start and doc[k].text == ",":
+            k -= 1  # "Der Leiter des Programms, Klaus Stöhr, sagte"
+        if k < sent.start or self.in_quote[k]:
+            return None
+        return self.ctx.speaker_ending_at(k, sent.start)
+
+
+# Finite auxiliaries and modals: a speech verb after one of them is a participle or infinitive.
+_AUXILIARIES = frozenset("""hat habe hatte hatten haben hätte hätten soll sollen solle sollte sollten will wollen
+wolle wollte wird werde werden wurde wurden würde würden ist sei war waren wäre kann könne konnte könnte
+muss müsse musste müsste darf dürfe""".split())
+
+_SOURCE_WORDS = frozenset(getattr(lx, "SOURCE_NOUNS", ()) or {
+    "angaben", "aussagen", "auskunft", "worten", "informationen", "berichten", "darstellung", "schätzungen",
+    "erkenntnissen", "einschätzung", "ansicht", "meinung", "auffassung", "polizeiangaben", "medienberichten"})
+_SOURCE_WORDS = frozenset(w.lower() for w in _SOURCE_WORDS)
