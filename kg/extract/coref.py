@@ -25,7 +25,8 @@ _NATIONALITY = {"russ": "russ", "us": "us", "amerikan": "us", "deutsch": "deutsc
 
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 # Heads of a phrase whose words are the institution's ("ein Sprecher des Ministeriums").
-_SPEAKS_FOR = ("sprecher", "sprecherin", "sprechers", "pressestelle", "mitteilung", "erklärung")
+_SPEAKS_FOR = ("sprecher", "sprecherin", "sprechers", "pressestelle", "mitteilung", "erklärung", "vertreter",
+               "vertreterin", "vertreters")
 
 
 @dataclass
@@ -156,11 +157,17 @@ class Context:
         if phrase.kind == "source" and (persons or orgs):
             m = (persons or orgs)[0]  # "nach Angaben der Polizei": the police said it
             return Referent(m.kb_id_, "person" if m.label_ == "PER" else "org", span, "description")
-        if phrase.kind == "org" or (orgs and head.endswith(_SPEAKS_FOR)):
-            # "ein Sprecher des Ministeriums" speaks for the ministry
+        if phrase.kind == "org":
             if orgs:
                 return Referent(orgs[0].kb_id_, "org", span, "org")
             return Referent(phrase.label, "org", span, "org")
+        if head.endswith(_SPEAKS_FOR):
+            # "ein Sprecher des Ministeriums" speaks for the ministry
+            if orgs:
+                return Referent(orgs[0].kb_id_, "org", span, "org")
+            owner = noun_phrase(self.doc, phrase.head + 1, phrase.end - phrase.head - 1)
+            if owner is not None and owner.kind == "org" and owner.end <= phrase.end:
+                return Referent(owner.label, "org", span, "org")
         return Referent(f"agent:{phrase.label}", "agent", span, "description", phrase.label)
 
     def _apposition(self, head_index: int) -> Referent | None:

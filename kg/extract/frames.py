@@ -51,7 +51,7 @@ def speech_lemma(tok: Token) -> str | None:
     A separable verb's finite form counts only when its particle follows in
     the sentence (``teilte … mit``), so ``gab`` alone is not ``bekanntgeben``.
     """
-    if tok.text[:1].isupper() and tok.i != tok.sent.start:
+    if tok.text[:1].isupper() and tok.i != tok.sent.start or _attributive(tok):
         return None
     low = tok.lower_
     if low in _MAKE_FORMS:
@@ -70,6 +70,24 @@ def speech_lemma(tok: Token) -> str | None:
             continue
         return lemma
     return None
+
+
+def _attributive(tok: Token) -> bool:
+    """``die oben erwähnten Maßnahmen``, ``der angekündigte Besuch``: a participle used as an adjective."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.is_alpha or not tok.lower_.endswith(("te", "ten", "tes", "ter", "enen", "ene")):
+        return False
+    for k in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 4), -1):
+        if doc[k].lower_ in _ARTICLES:
+            return True
+        if doc[k].is_punct or not doc[k].text[:1].islower():
+            return False  # "Die Polizei teilte mit": a noun in between makes it the finite verb
+    return False
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                       "diese", "dieser", "diesen", "diesem", "dieses"})
 
 
 def needs_complement(lemma: str) -> bool:
@@ -293,7 +311,11 @@ class Frames:
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 5 or any(self.in_quote[t.i] for t in toks[:2]):
             return None
-        for tok in toks[:8]:
+        # The verb in second position, or a participle at the end after a fronted auxiliary.
+        fronted_aux = any(t.lower_ in _AUXILIARIES for t in toks[:4])
+        for n, tok in enumerate(toks):
+            if n >= 8 and not fronted_aux:
+                break
             lemma = speech_lemma(tok)
             if lemma is None or lemma in _NO_BARE_REPORT or needs_complement(lemma) or self.in_quote[tok.i]:
                 continue

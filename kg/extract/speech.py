@@ -97,7 +97,26 @@ class SpeechFinder:
             if len(gap) <= 2 and all(t.text in _DASHES or t.is_space for t in gap):
                 end_char, merged = nxt_q.end - 1, 1  # „…“, sagte sie, „…“
         self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si)
+        self._relayed_inside(span, q, frame.ref, si)
         return True, merged
+
+    def _relayed_inside(self, span: Span, q: Quote, relay: Referent | None, si: int) -> None:
+        """„Putin betonte, dass …“, hieß es aus dem Kreml: inside the quote, Putin's claim, relayed."""
+        doc = self.doc
+        m = self.ctx.by_token.get(span.start + 1)
+        if m is None or m.label_ != "PER" or m.end >= span.end:
+            return
+        verb = doc[m.end]
+        lemma = speech_lemma(verb)
+        if lemma is None:
+            return
+        for t in doc[verb.i + 1:min(span.end, verb.i + 4)]:
+            if t.lower_ in ("dass", "daß") or t.text in (",", ":"):
+                begin = t.idx if t.lower_ in ("dass", "daß") else t.idx + 1
+                ref = Referent(m.kb_id_, "person", m, "name")
+                b, e = char_span(self.doc, begin, q.end - 1)
+                self._add(b, e, False, ref, lemma, span.sent, si, relayed_by=relay, cue_tokens=(verb.i, verb.i + 1))
+                return
 
     def _open_quote(self, span: Span, q: Quote, sent: Span, si: int) -> None:
         """A quote without a frame of its own: the reported speech around it, else the last speaker."""
