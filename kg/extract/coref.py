@@ -58,6 +58,7 @@ class Context:
         for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+        self.agent_labels: dict[str, str] = {}  # unnamed agents' keys -> their descriptions
         self.speakers: list[tuple[int, str]] = []  # (token index, key) of attributed speech, in order
         self.orgs: dict[str, set[str]] = {}
         for m in self.mentions:
@@ -120,6 +121,8 @@ class Context:
         if ref is not None:
             return ref
         doc = self.doc
+        if i < len(doc) and doc[i].text in lx.SUBJECT_PRONOUNS:
+            return self._pronoun_agent(doc[i])
         for j in range(i, min(len(doc), i + 5)):
             tok = doc[j]
             if tok.is_punct or tok.is_space or tok.lower_ in ("dass", "daß", "ob", "und", "oder"):
@@ -137,12 +140,21 @@ class Context:
                             "org" if m.label_ == "ORG" else "name")
         tok = self.doc[i]
         if tok.lower_ in ("ihm", "ihr", "er", "sie"):
-            return self.pronoun(tok)
+            return self.pronoun(tok) or self._pronoun_agent(tok)
         phrase = noun_phrase_ending_at(self.doc, i, earliest)
         if phrase is not None:
             ref = self.phrase_at(phrase.start, phrase.end - phrase.start)
             return ref if ref is not None else self._from_phrase(phrase)
         return None
+
+    def _pronoun_agent(self, tok: Token) -> Referent:
+        """A pronoun no named person fits: the last described speaker, else someone known only as "er"."""
+        for index, key in reversed(self.speakers):
+            if key.startswith("agent:") and tok.i - 80 <= index < tok.i:
+                return Referent(key, "agent", self.doc[tok.i:tok.i + 1], "pronoun", self.agent_labels.get(key))
+        key = f"agent:{tok.lower_}"
+        self.agent_labels[key] = tok.lower_
+        return Referent(key, "agent", self.doc[tok.i:tok.i + 1], "pronoun", tok.lower_)
 
     def pronoun_for(self, tok: Token) -> Referent | None:
         return self.pronoun(tok)
@@ -168,6 +180,7 @@ class Context:
             owner = noun_phrase(self.doc, phrase.head + 1, phrase.end - phrase.head - 1)
             if owner is not None and owner.kind == "org" and owner.end <= phrase.end:
                 return Referent(owner.label, "org", span, "org")
+        self.agent_labels[f"agent:{phrase.label}"] = phrase.label
         return Referent(f"agent:{phrase.label}", "agent", span, "description", phrase.label)
 
     def _apposition(self, head_index: int) -> Referent | None:

@@ -80,7 +80,8 @@ def _attributive(tok: Token) -> bool:
         return False
     for k in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 4), -1):
         if doc[k].lower_ in _ARTICLES:
-            return True
+            # "Das erklärte gestern ein Sprecher": a sentence-initial "Das"/"Dies" is a pronoun
+            return not (k == tok.sent.start and doc[k].lower_ in ("das", "dies"))
         if doc[k].is_punct or not doc[k].text[:1].islower():
             return False  # "Die Polizei teilte mit": a noun in between makes it the finite verb
     return False
@@ -203,12 +204,14 @@ class Frames:
                 ref = self.ctx.speaker_at(tok.i + 1, 10)
                 if ref is not None:
                     return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
-            elif low == "nach" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in _SOURCE_WORDS:
-                src = doc[tok.i + 1]
+            elif low == "nach" and (src := self._source_word(tok, sent)) is not None:
                 start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
-                ref = self.ctx.speaker_at(start, 10) if start < sent.end else None
-                if ref is not None:
-                    return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
+                ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
+                if ref is None:
+                    # "nach ersten Angaben", "nach Polizeiangaben": the source is all the text names
+                    words = doc[tok.i + 1:src.i + 1]
+                    ref = Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+                return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
             elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
                     and toks[idx + 2].lower_ == "nach":
                 ref = self.ctx.pronoun_for(tok)
@@ -224,6 +227,21 @@ class Frames:
                 ref = self.ctx.speaker_ending_at(toks[idx - 2].i, sent.start)
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
+        return None
+
+    def _owner_follows(self, src: Token) -> bool:
+        """``Angaben der Polizei``, ``Angaben von Peskow``, ``Angaben Peskows``: whose statement it is."""
+        nxt = self.doc[src.i + 1] if src.i + 1 < len(self.doc) else None
+        return nxt is not None and (nxt.lower_ in ("der", "des", "von", "vom") or nxt.i in self.ctx.by_token)
+
+    def _source_word(self, nach: Token, sent: Span) -> Token | None:
+        """``nach Angaben``, ``nach ersten Angaben``, ``nach Polizeiangaben``: the source noun."""
+        for k in range(nach.i + 1, min(sent.end, nach.i + 4)):
+            tok = self.doc[k]
+            if tok.lower_ in _SOURCE_WORDS or (tok.text[:1].isupper() and tok.lower_.endswith(_SOURCE_ENDINGS)):
+                return tok
+            if not (tok.text[:1].islower() and tok.is_alpha):
+                return None
         return None
 
     def _wie_clause(self, sent: Span, toks: list[Token], idx: int) -> Frame | None:
@@ -298,6 +316,8 @@ class Frames:
                 if t.text == ":" and t.i + 1 < sent.end:
                     return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
                 if t.text == "," and t.i + 1 < sent.end:
+                    if doc[t.i + 1].lower_ in ("dass", "daß", "ob"):
+                        continue  # "geht davon aus, dass …": the clause starts at "dass"
                     rest = doc[t.i + 1:min(sent.end, t.i + 14)]
                     if any(is_subjunctive(r) for r in rest if not self.in_quote[r.i]):
                         return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
@@ -382,3 +402,4 @@ _SOURCE_WORDS = frozenset(getattr(lx, "SOURCE_NOUNS", ()) or {
     "angaben", "aussagen", "auskunft", "worten", "informationen", "berichten", "darstellung", "schätzungen",
     "erkenntnissen", "einschätzung", "ansicht", "meinung", "auffassung", "polizeiangaben", "medienberichten"})
 _SOURCE_WORDS = frozenset(w.lower() for w in _SOURCE_WORDS)
+_SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen")

@@ -49,6 +49,7 @@ class SpeechFinder:
         self.last: tuple[int, Referent] | None = None  # sentence index and referent of the last claim
         self.sent_of: dict[int, int] = {}  # claim index -> sentence index
         self._sents: list[Span] | None = None
+        self.framed: list[tuple[int, int, Frame]] = []  # frames with a speaker, kept or not
 
     def run(self) -> list[tuple[Claim, Referent | None]]:
         quotes = self._quote_tokens(find_quotes(self.doc.text))
@@ -125,6 +126,10 @@ class SpeechFinder:
             if not claim.direct and claim.span.begin <= begin and end <= claim.span.end + 1 and ref is not None:
                 self._add_quote(span, q.begin + 1, q.end - 1, ref, claim.cue, None, si)
                 return
+        for f_begin, f_end, frame in reversed(self.framed):
+            if f_begin <= begin + 1 and end - 1 <= f_end + 1:
+                self._add_quote(span, q.begin + 1, q.end - 1, frame.ref, frame.cue, frame.cue_tokens, si)
+                return
         verb = next((t for t in sent if speech_lemma(t) and not self.in_quote[t.i]), None)
         if verb is not None:
             ref = self.frames.subject(sent, verb.i)
@@ -180,6 +185,10 @@ class SpeechFinder:
 
     def _add_frame(self, frame: Frame, sent: Span, si: int, relayed_by: Referent | None = None) -> None:
         begin, end = char_span(self.doc, frame.begin, frame.end)
+        if frame.ref is not None:
+            # Quotes inside the frame's words are the speaker's even when the clause itself is not
+            # kept ("Der Iran müsse „…“ beenden, so Rice").
+            self.framed.append((begin, end, frame))
         if end - begin <= 10 or self._covered(begin, end):
             return
         self._add(begin, end, False, frame.ref, frame.cue, sent, si, relayed_by=relayed_by,
