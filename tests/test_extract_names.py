@@ -143,8 +143,8 @@ def test_names_photo_credit_is_credit_only(extractor: Extractor) -> None:
     ent = person(x, "Max Mustermann")
     assert ent.credit_only
     assert [(m.text, m.kind) for m in ent.mentions] == [("Max Mustermann", "credit")]
-    # "er" has no one to refer to but the photographer, who is never a speaker.
-    assert [c.speaker for c in x.claims] == [None]
+    # "er" has no one to refer to but the photographer, who is never a speaker: an unnamed "er" said it.
+    assert [c.speaker for c in x.claims] == ["agent:er"]
 
 
 def test_names_photo_credit_is_not_event_participant(extractor: Extractor) -> None:
