@@ -23,6 +23,11 @@ _NATIONALITY = {"russ": "russ", "us": "us", "amerikan": "us", "deutsch": "deutsc
                 "franz": "franz", "chines": "chin", "china": "chin", "brit": "brit", "poln": "pol", "polen": "pol",
                 "kreml": "russ", "weißen": "us", "türk": "türk", "ital": "ital", "israel": "israel", "iran": "iran"}
 
+_PREPOSITIONS = frozenset("""an am auf aus bei beim durch für gegen gegenüber hinter in im ins mit nach neben
+ohne seit über um unter von vom vor während wegen zu zum zur zwischen""".split())
+# Words that end the search for a subject: a new clause or a conjunction.
+_CLAUSE_WORDS = frozenset({"dass", "daß", "ob", "und", "oder", "aber", "weil", "wenn", "als", "der", "die", "das",
+                           "den", "dem", "des", "wie", "was", "wer", "sich", "es"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines"})
 # Heads of a phrase whose words are the institution's ("ein Sprecher des Ministeriums").
 _SPEAKS_FOR = ("sprecher", "sprecherin", "sprechers", "pressestelle", "mitteilung", "erklärung", "vertreter",
@@ -123,14 +128,45 @@ class Context:
         doc = self.doc
         if i < len(doc) and doc[i].text in lx.SUBJECT_PRONOUNS:
             return self._pronoun_agent(doc[i])
-        for j in range(i, min(len(doc), i + 5)):
+        j, end = i, min(len(doc), i + limit)
+        while j < end:
             tok = doc[j]
-            if tok.is_punct or tok.is_space or tok.lower_ in ("dass", "daß", "ob", "und", "oder"):
-                return None
+            if tok.is_space:
+                j += 1
+                continue
+            if tok.lower_ in _PREPOSITIONS:
+                j = self._after_pp(j)  # "sagte am Montag in Berlin ein Sprecher": not the subject
+                continue
             phrase = noun_phrase(doc, j, limit)
             if phrase is not None:
                 return self._from_phrase(phrase)
+            if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS:
+                j += 1  # an adverb: "sagte gestern", "erklärte jedoch"
+                continue
+            return None
         return None
+
+    def _after_pp(self, prep: int) -> int:
+        """The token after the prepositional phrase opened at ``prep``."""
+        doc = self.doc
+        phrase = noun_phrase(doc, prep + 1, 8) if prep + 1 < len(doc) else None
+        if phrase is not None:
+            return phrase.end
+        for k in range(prep + 1, min(len(doc), prep + 5)):
+            if doc[k].text[:1].isupper() or doc[k].like_num:
+                while k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                    k += 1  # "am Montag", "in New York"
+                return k + 1
+            if doc[k].is_punct:
+                return k
+        return prep + 1
+
+    def in_pp(self, start: int) -> bool:
+        """Whether the phrase starting at ``start`` is governed by a preposition (``Über Steve Fossett``)."""
+        k = start - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in _PREPOSITIONS
 
     def speaker_ending_at(self, i: int, earliest: int) -> Referent | None:
         """The speaker phrase whose last token is ``i`` (``der Polizei zufolge``, ``Die Richter sagten``)."""

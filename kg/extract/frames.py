@@ -390,7 +390,23 @@ class Frames:
             k -= 1  # "Der Leiter des Programms, Klaus Stöhr, sagte"
         if k < sent.start or self.in_quote[k]:
             return None
-        return self.ctx.speaker_ending_at(k, sent.start)
+        ref = self.ctx.speaker_ending_at(k, sent.start)
+        if ref is None:
+            return self._bare_surname(k)
+        phrase = noun_phrase_ending_at(self.doc, k, sent.start)
+        start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+        return None if self.ctx.in_pp(start) else ref  # "Über Steve Fossett sagte Branson"
+
+    def _bare_surname(self, k: int) -> Referent | None:
+        """``Milinkewitsch sagte``: an unknown capitalised word right before a speech verb names a person."""
+        tok = self.doc[k]
+        if not (tok.is_alpha and tok.text[:1].isupper() and len(tok.text) > 3) or self.ctx.in_pp(k):
+            return None
+        # Only a word German does not know: the word tables hold everyday nouns and frequent surnames.
+        if tok.lower_ in lx.word_probabilities() or tok.text in lx.inflected_nouns() or tok.text in lx.NOT_NAMES \
+                or k > tok.sent.start and self.doc[k - 1].lower_ in _ARTICLES:
+            return None
+        return Referent(tok.text, "person", self.doc[k:k + 1], "name")
 
 
 # Finite auxiliaries and modals: a speech verb after one of them is a participle or infinitive.

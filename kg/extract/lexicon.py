@@ -420,6 +420,11 @@ def _lexeme_prob() -> dict[str, float]:
         return json.load(f)
 
 
+def word_probabilities() -> dict[str, float]:
+    """spaCy's German word frequencies (log probabilities), lowercase words."""
+    return _lexeme_prob()
+
+
 @cache
 def first_names() -> frozenset[str]:
     """Given names that are not also everyday German words."""
