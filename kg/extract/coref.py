@@ -24,7 +24,7 @@ _NATIONALITY = {"russ": "russ", "us": "us", "amerikan": "us", "deutsch": "deutsc
                 "kreml": "russ", "weißen": "us", "türk": "türk", "ital": "ital", "israel": "israel", "iran": "iran"}
 
 _PREPOSITIONS = frozenset("""an am auf aus bei beim durch für gegen gegenüber hinter in im ins mit nach neben
-ohne seit über um unter von vom vor während wegen zu zum zur zwischen""".split())
+ohne seit über um unter von vom vor wegen zu zum zur zwischen""".split())  # not "während": mostly a conjunction
 # Words that end the search for a subject: a new clause or a conjunction.
 _CLAUSE_WORDS = frozenset({"dass", "daß", "ob", "und", "oder", "aber", "weil", "wenn", "als", "der", "die", "das",
                            "den", "dem", "des", "wie", "was", "wer", "sich", "es"})
@@ -191,6 +191,12 @@ class Context:
         key = f"agent:{tok.lower_}"
         self.agent_labels[key] = tok.lower_
         return Referent(key, "agent", self.doc[tok.i:tok.i + 1], "pronoun", tok.lower_)
+
+    def org_named(self, word: str) -> str | None:
+        """The organization a bare word names (``Kreml`` in ``Kreml-Angaben``), if we know it."""
+        if word in lx.ORGANIZATIONS:
+            return lx.ORGANIZATIONS[word]
+        return next((key for key, names in self.orgs.items() if word in names), None)
 
     def pronoun_for(self, tok: Token) -> Referent | None:
         return self.pronoun(tok)

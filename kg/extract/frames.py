@@ -32,7 +32,8 @@ _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "übe
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
 # Verbs whose bare use ("sprach", "rief") is not yet a report of what was said.
 _NO_BARE_REPORT = frozenset({"heißen", "zufolge", "sagen", "äußern", "sprechen", "rufen", "reagieren", "antworten",
-                             "erinnern", "hoffen", "glauben", "meinen", "wissen lassen", "informieren", "verlauten"})
+                             "erinnern", "hoffen",
+                             "begrüßen", "glauben", "meinen", "wissen lassen", "informieren", "verlauten"})
 
 
 @dataclass
@@ -208,9 +209,7 @@ class Frames:
                 start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
                 ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
                 if ref is None:
-                    # "nach ersten Angaben", "nach Polizeiangaben": the source is all the text names
-                    words = doc[tok.i + 1:src.i + 1]
-                    ref = Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+                    ref = self._source_agent(doc[tok.i + 1:src.i + 1])
                 return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
             elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
                     and toks[idx + 2].lower_ == "nach":
@@ -228,6 +227,15 @@ class Frames:
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
         return None
+
+    def _source_agent(self, words: Span) -> Referent:
+        """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""
+        head = words[-1].text
+        if "-" in head:
+            owner = self.ctx.org_named(head.split("-")[0])
+            if owner is not None:
+                return Referent(owner, "org", words, "org")
+        return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
 
     def _owner_follows(self, src: Token) -> bool:
         """``Angaben der Polizei``, ``Angaben von Peskow``, ``Angaben Peskows``: whose statement it is."""
@@ -305,12 +313,16 @@ class Frames:
             lemma = speech_lemma(tok)
             if lemma is None or self.in_quote[tok.i] or tok.idx >= limit or lemma == "zufolge":
                 continue
+            if self.conditional(sent, tok.i):
+                continue
             if lemma == "heißen":
                 # "Aus dem Weißen Haus hieß es, …": the institution, if named; else nobody.
                 ref = self.org_near(sent.start, tok.i) or self.org_near(tok.i + 1, tok.i + 6)
             else:
                 ref = self.subject(sent, tok.i)
             for t in doc[tok.i + 1:min(sent.end, tok.i + 18)]:
+                if not self.in_quote[t.i] and speech_lemma(t) is not None:
+                    break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
                 if t.lower_ in ("dass", "daß", "ob") and not self.in_quote[t.i]:
                     return Frame(t.idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
                 if t.text == ":" and t.i + 1 < sent.end:
@@ -339,11 +351,30 @@ class Frames:
             lemma = speech_lemma(tok)
             if lemma is None or lemma in _NO_BARE_REPORT or needs_complement(lemma) or self.in_quote[tok.i]:
                 continue
+            if self._not_yet_said(toks, tok) or self.conditional(sent, tok.i):
+                return None
             ref = self.subject(sent, tok.i)
             if ref is None:
                 return None
             return Frame(sent.start_char, sent.end_char, ref, lemma, (tok.i, tok.i + 1), "reported")
         return None
+
+    def _not_yet_said(self, toks: list[Token], verb: Token) -> bool:
+        """``wird am Donnerstag … erläutern``, ``will … aussagen``: announced, not yet said."""
+        after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if after is not None and after.lower_ in ("haben", "worden", "hat"):
+            return False  # "soll … gesagt haben": said, reportedly
+        return any(t.lower_ in _FUTURE for t in toks if t.i < verb.i)
+
+    def conditional(self, sent: Span, verb_i: int) -> bool:
+        """The verb stands in a ``wenn``/``falls`` clause: a condition, not something said."""
+        doc = self.doc
+        for k in range(verb_i - 1, sent.start - 1, -1):
+            if doc[k].lower_ in _CONDITIONS:
+                return True
+            if doc[k].text in (",", ";", ":"):
+                return False
+        return False
 
     # -- the speaker of a frame -------------------------------------------------
     def subject(self, sent: Span, verb_i: int) -> Referent | None:
@@ -409,6 +440,8 @@ class Frames:
         return Referent(tok.text, "person", self.doc[k:k + 1], "name")
 
 
+_FUTURE = frozenset({"wird", "werden", "will", "wollen", "möchte", "möchten", "plant", "planen"})
+_CONDITIONS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})
 # Finite auxiliaries and modals: a speech verb after one of them is a participle or infinitive.
 _AUXILIARIES = frozenset("""hat habe hatte hatten haben hätte hätten soll sollen solle sollte sollten will wollen
 wolle wollte wird werde werden wurde wurden würde würden ist sei war waren wäre kann könne konnte könnte

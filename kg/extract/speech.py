@@ -140,6 +140,14 @@ class SpeechFinder:
         words = sum(1 for t in span if t.is_alpha)
         if self.last is not None and si - self.last[0] <= (2 if own and words >= 3 else 1):
             self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
+            return
+        # Words in quotation marks are someone's: the sentence's subject, else the last speaker nearby.
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        ref = None if self.in_quote[first] else self.ctx.speaker_at(first, 8)
+        if ref is not None and ref.mention.end <= span.start:
+            self._add_quote(span, q.begin + 1, q.end - 1, ref, None, None, si)
+        elif self.last is not None and si - self.last[0] <= 3:
+            self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
 
     def _add_quote(self, span: Span, begin: int, end: int, ref: Referent | None, cue: str | None,
                    cue_tokens: tuple[int, int] | None, si: int) -> None:

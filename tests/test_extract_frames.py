@@ -1,0 +1,593 @@
+"""Claim constructions read by ``kg.extract.frames`` and ``kg.extract.speech``, through the Extractor.
+
+Unnamed speakers, the frames (``zufolge``, ``laut``, ``nach Angaben``, ``wonach``,
+``wie X mitteilte``, ``so X``, ``Dies bestätigte X``), direct quotes, the four claim
+modes, the cases that must not give a claim, and how modes and cues reach RDF.
+Every test checks offsets against the text. Invented German news text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+from rdflib.namespace import RDF, RDFS
+from spacy.language import Language
+
+from kg.extract import Extractor
+from kg.extract.frames import speech_lemma
+from kg.model import Claim, Extraction, Mention, SourceArticle
+from kg.rdf import article_quads
+from kg.resolve.iris import Minter
+from kg.vocab import NIF, NKG
+
+PUBLISHED = date(2024, 3, 14)
+
+
+def read(extractor: Extractor, text: str) -> Extraction:
+    x = extractor.extract(SourceArticle(id="frames", text=text, origin="test", published=PUBLISHED))
+    for claim in x.claims:
+        assert_offsets(claim, text)
+    return x
+
+
+def assert_offsets(claim: Claim, text: str) -> None:
+    """Every span a claim carries is the text at its offsets."""
+    spans = [claim.span, claim.speaker_mention, claim.cue_span, claim.sentence]
+    for s in spans:
+        if s is not None:
+            assert text[s.begin:s.end] == s.text, s
+
+
+def only_claim(x: Extraction) -> Claim:
+    assert len(x.claims) == 1, [(c.span.text, c.mode, c.speaker) for c in x.claims]
+    return x.claims[0]
+
+
+def assert_words(claim: Claim, text: str, words: str, after: int = 0) -> None:
+    assert claim.span.text == words
+    assert claim.span.begin == text.index(words, after)
+    assert claim.span.end == claim.span.begin + len(words)
+
+
+def assert_mention(claim: Claim, text: str, words: str, after: int = 0) -> Mention:
+    m = claim.speaker_mention
+    assert m is not None
+    assert (m.text, m.begin, m.end) == (words, text.index(words, after), text.index(words, after) + len(words))
+    return m
+
+
+def assert_cue(claim: Claim, text: str, words: str, after: int = 0) -> None:
+    assert claim.cue_span is not None
+    assert (claim.cue_span.text, claim.cue_span.begin) == (words, text.index(words, after))
+
+
+def sentence_text(sentence: str) -> str:
+    """A sentence's words without its full stop: what a claim covering the whole sentence holds."""
+    return sentence.rstrip(".")
+
+
+# -- unnamed speakers ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "org", "phrase", "name", "words"), [
+    ("Ein Sprecher der Polizei sagte, die Fahndung nach dem Täter laufe auf Hochtouren.", "Polizei",
+     "Ein Sprecher der Polizei", "Polizei", "die Fahndung nach dem Täter laufe auf Hochtouren"),
+    ("Eine Sprecherin der Feuerwehr erklärte, das Feuer sei inzwischen gelöscht.", "Feuerwehr",
+     "Eine Sprecherin der Feuerwehr", "Feuerwehr", "das Feuer sei inzwischen gelöscht"),
+    ("Ein Sprecher des Verkehrsministeriums sagte, die Strecke werde bis Ende Mai gesperrt.", "Verkehrsministerium",
+     "Ein Sprecher des Verkehrsministeriums", "Verkehrsministeriums", "die Strecke werde bis Ende Mai gesperrt"),
+])
+def test_frames_spokesperson_speaks_for_the_organization(extractor: Extractor, text: str, org: str, phrase: str,
+                                                         name: str, words: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.mode) == (org, "indirect")
+    assert x.entities[org].type == "org"
+    assert x.persons == [] and all(e.type != "agent" for e in x.entities.values())
+    # The mention is the whole spokesperson phrase or the organization's name that ends it.
+    m = claim.speaker_mention
+    assert m is not None
+    assert (m.text, m.begin) in ((phrase, text.index(phrase)), (name, text.index(name)))
+    assert m.end == m.begin + len(m.text)
+
+
+@pytest.mark.parametrize(("text", "label", "mention", "words"), [
+    ("Die Richter erklärten, dass die Klage unzulässig sei.", "Richter", "Die Richter",
+     "dass die Klage unzulässig sei"),
+    ("Die Ermittler gehen davon aus, dass der Brand vorsätzlich gelegt wurde.", "Ermittler", "Die Ermittler",
+     "dass der Brand vorsätzlich gelegt wurde"),
+])
+def test_frames_described_speaker_is_unnamed_agent(extractor: Extractor, text: str, label: str, mention: str,
+                                                   words: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, words)
+    assert claim.speaker == f"agent:{label}"
+    agent = x.entities[f"agent:{label}"]
+    assert (agent.type, agent.label) == ("agent", label)
+    assert x.persons == []
+    m = assert_mention(claim, text, mention)
+    assert m.kind == "description"
+    assert m in agent.mentions
+
+
+@pytest.mark.parametrize(("text", "label", "cue", "words"), [
+    ("Experten warnen, die Preise für Heizöl könnten im Winter weiter steigen.", "Experten", "warnen",
+     "die Preise für Heizöl könnten im Winter weiter steigen"),
+    ("Ärzte befürchten, dass die Wartezeiten in den Praxen weiter zunehmen.", "Ärzte", "befürchten",
+     "dass die Wartezeiten in den Praxen weiter zunehmen"),
+    ("Anwohner berichteten, der Knall sei kilometerweit zu hören gewesen.", "Anwohner", "berichten",
+     "der Knall sei kilometerweit zu hören gewesen"),
+])
+def test_frames_plural_verb_bare_plural_speaker(extractor: Extractor, text: str, label: str, cue: str,
+                                                words: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.cue, claim.mode) == (f"agent:{label}", cue, "indirect")
+    assert x.entities[f"agent:{label}"].label == label
+    assert_mention(claim, text, label)
+
+
+@pytest.mark.parametrize(("text", "pronoun"), [
+    ("Am Bahnhof kam es am Abend zu einem Polizeieinsatz. Er sagte: „Wir haben die Lage unter Kontrolle.“", "Er"),
+    ("Am Bahnhof kam es am Abend zu einem Polizeieinsatz. „Wir haben die Lage unter Kontrolle“, sagte er.", "er"),
+])
+def test_frames_unresolvable_er_is_unnamed_agent(extractor: Extractor, text: str, pronoun: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, "Wir haben die Lage unter Kontrolle")
+    assert (claim.speaker, claim.mode, claim.cue) == ("agent:er", "direct", "sagen")
+    agent = x.entities["agent:er"]
+    assert (agent.type, agent.label) == ("agent", "er")
+    assert x.persons == []
+    m = assert_mention(claim, text, pronoun, after=text.rindex(pronoun))
+    assert m.kind == "pronoun"
+
+
+# -- frames ----------------------------------------------------------------------------
+
+def test_frames_zufolge_mid_sentence(extractor: Extractor) -> None:
+    text = "Die Ermittlungen dauern der Staatsanwaltschaft zufolge noch mehrere Wochen an."
+    x = read(extractor, text)
+    claim = only_claim(x)
+    # The frame sits inside the sentence, so the claim is the whole sentence.
+    assert_words(claim, text, sentence_text(text))
+    assert (claim.speaker, claim.cue, claim.mode) == ("Staatsanwaltschaft", "zufolge", "indirect")
+    assert x.entities["Staatsanwaltschaft"].type == "org"
+    assert_mention(claim, text, "Staatsanwaltschaft")
+
+
+@pytest.mark.parametrize(("text", "speaker", "mention"), [
+    ("Die Zahl der Asylanträge ist laut Innenministerium im Februar deutlich gesunken.", "Innenministerium",
+     "Innenministerium"),
+    ("Die Verhandlungen sind laut Außenminister Jonas Weber weit fortgeschritten.", "Jonas Weber", "Jonas Weber"),
+])
+def test_frames_laut_mid_sentence(extractor: Extractor, text: str, speaker: str, mention: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, sentence_text(text))
+    assert (claim.speaker, claim.cue, claim.mode) == (speaker, "laut", "indirect")
+    assert_mention(claim, text, mention)
+
+
+def test_frames_nach_angaben_der_behoerde(extractor: Extractor) -> None:
+    text = "Die Lage in der Region ist nach Angaben der Behörde inzwischen wieder ruhig."
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, sentence_text(text))
+    assert (claim.speaker, claim.cue) == ("Behörde", "Angaben")
+    assert x.entities["Behörde"].type == "org"
+    assert_mention(claim, text, "der Behörde")
+    assert_cue(claim, text, "nach Angaben")
+
+
+@pytest.mark.parametrize(("text", "source", "words"), [
+    ("Bei dem Unfall wurden nach ersten Angaben drei Menschen schwer verletzt.", "ersten Angaben",
+     "Bei dem Unfall wurden nach ersten Angaben drei Menschen schwer verletzt"),
+    ("Nach Polizeiangaben wurde bei dem Brand niemand verletzt.", "Polizeiangaben",
+     "wurde bei dem Brand niemand verletzt"),
+])
+def test_frames_nach_angaben_without_owner_is_the_source(extractor: Extractor, text: str, source: str,
+                                                         words: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.cue) == (f"agent:{source}", "Angaben")
+    agent = x.entities[f"agent:{source}"]
+    assert (agent.type, agent.label) == ("agent", source)
+    assert_mention(claim, text, source)
+
+
+@pytest.mark.parametrize(("text", "person", "phrase", "words"), [
+    ("Verkehrsminister Klaus Brenner hält wenig von dem Vorschlag. Seiner Meinung nach ist das Tempolimit "
+     "nicht durchsetzbar.", "Klaus Brenner", "Seiner Meinung", "ist das Tempolimit nicht durchsetzbar"),
+    ("Gesundheitsministerin Lea Krause hält die Reform für richtig. Ihrer Ansicht nach ist die Reform überfällig.",
+     "Lea Krause", "Ihrer Ansicht", "ist die Reform überfällig"),
+])
+def test_frames_seiner_meinung_nach_resolves_pronoun(extractor: Extractor, text: str, person: str, phrase: str,
+                                                     words: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.cue) == (person, "Meinung")
+    m = assert_mention(claim, text, phrase)
+    assert m.kind == "pronoun"
+
+
+def test_frames_wonach_speaker_is_phrase_before_comma(extractor: Extractor) -> None:
+    text = "Die Zeitung zitiert einen Bericht des Verfassungsschutzes, wonach die Zahl der Extremisten gestiegen ist."
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, "die Zahl der Extremisten gestiegen ist")
+    assert claim.cue == "wonach"
+    assert_cue(claim, text, "wonach")
+    assert_mention(claim, text, "einen Bericht des Verfassungsschutzes")
+    assert claim.speaker == "agent:Bericht des Verfassungsschutzes"
+    assert x.entities[claim.speaker].label == "Bericht des Verfassungsschutzes"
+
+
+def test_frames_wie_die_polizei_mitteilte_at_end(extractor: Extractor) -> None:
+    text = "Auf der Autobahn 7 kam es am Morgen zu einem langen Stau, wie die Polizei mitteilte."
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "Auf der Autobahn 7 kam es am Morgen zu einem langen Stau")
+    assert (claim.speaker, claim.cue) == ("Polizei", "mitteilen")
+    assert_mention(claim, text, "Polizei")
+    assert_cue(claim, text, "mitteilte")
+
+
+@pytest.mark.parametrize(("text", "speaker", "mention", "words"), [
+    ("Wie das Gesundheitsministerium mitteilte, sind in der vergangenen Woche mehr Grippefälle gemeldet worden.",
+     "Gesundheitsministerium", "Gesundheitsministerium",
+     "sind in der vergangenen Woche mehr Grippefälle gemeldet worden"),
+    ("Wie ein Sprecher der Bahn mitteilte, fallen am Wochenende mehrere Züge aus.", "Bahn", "ein Sprecher der Bahn",
+     "fallen am Wochenende mehrere Züge aus"),
+])
+def test_frames_wie_x_mitteilte_at_start(extractor: Extractor, text: str, speaker: str, mention: str,
+                                         words: str) -> None:
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.cue, claim.mode) == (speaker, "mitteilen", "indirect")
+    assert x.entities[speaker].type == "org"
+    assert_mention(claim, text, mention)
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("Die Gespräche mit den Gewerkschaften seien auf einem guten Weg, so der Minister.", "agent:Minister",
+     "description"),
+    ("Innenminister Jonas Weber stellte am Dienstag die Kriminalstatistik vor. Die Zahl der Einbrüche sei "
+     "deutlich gesunken, so der Minister.", "Jonas Weber", "role"),
+])
+def test_frames_so_der_minister_at_end(extractor: Extractor, text: str, speaker: str, kind: str) -> None:
+    claim = only_claim(read(extractor, text))
+    words = text[text.rindex(". ") + 2 if ". " in text else 0:text.index(", so der Minister")]
+    assert_words(claim, text, words)
+    assert (claim.speaker, claim.cue, claim.mode) == (speaker, "so", "indirect")
+    m = assert_mention(claim, text, "der Minister", after=text.index(", so"))
+    assert m.kind == kind
+    assert_cue(claim, text, "so", after=text.index(", so"))
+
+
+@pytest.mark.parametrize(("second", "speaker", "mention"), [
+    ("Dies bestätigte Finanzminister Paul Hofmann am Abend in Berlin.", "Paul Hofmann", "Paul Hofmann"),
+    ("Dies bestätigte ein Sprecher des Finanzministeriums.", "Finanzministerium",
+     "ein Sprecher des Finanzministeriums"),
+])
+def test_frames_dies_bestaetigte_previous_sentence(extractor: Extractor, second: str, speaker: str,
+                                                   mention: str) -> None:
+    first = "Die Verhandlungen über den Haushalt sind gescheitert."
+    text = f"{first} {second}"
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, sentence_text(first))
+    assert (claim.speaker, claim.cue, claim.mode) == (speaker, "bestätigen", "indirect")
+    assert_mention(claim, text, mention)
+    assert_cue(claim, text, "bestätigte")
+
+
+def test_frames_geht_davon_aus_dass_indicative(extractor: Extractor) -> None:
+    text = "Innenministerin Karin Vogt geht davon aus, dass die Zahl der Einbrüche weiter sinkt."
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "dass die Zahl der Einbrüche weiter sinkt")
+    assert (claim.speaker, claim.cue, claim.mode) == ("Karin Vogt", "ausgehen", "indirect")
+    assert_mention(claim, text, "Karin Vogt")
+    assert_cue(claim, text, "geht")
+
+
+def test_frames_two_reported_clauses_in_one_sentence(extractor: Extractor) -> None:
+    text = ("Umweltministerin Karin Vogt warnte, dass die Dürre die Ernte gefährde, während Bauernpräsident "
+            "Martin Seidel verlangte, dass der Staat die Landwirte entschädige.")
+    x = read(extractor, text)
+    assert [(c.span.text, c.speaker, c.cue) for c in x.claims] == [
+        ("dass die Dürre die Ernte gefährde", "Karin Vogt", "warnen"),
+        ("dass der Staat die Landwirte entschädige", "Martin Seidel", "verlangen"),
+    ]
+    first, second = x.claims
+    assert first.span.end <= text.index(", während")
+    assert_words(first, text, "dass die Dürre die Ernte gefährde")
+    assert_words(second, text, "dass der Staat die Landwirte entschädige")
+    assert_mention(first, text, "Karin Vogt")
+    assert_mention(second, text, "Martin Seidel")
+
+
+def test_frames_fronted_auxiliary_speaker_is_subject_not_object(extractor: Extractor) -> None:
+    text = ("US-Präsident Joe Biden telefonierte am Dienstag mit Kremlchef Wladimir Putin. Biden habe Putin "
+            "versprochen, dass die USA keine Raketen in der Ukraine stationieren würden.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "dass die USA keine Raketen in der Ukraine stationieren würden")
+    assert (claim.speaker, claim.cue) == ("Joe Biden", "versprechen")
+    assert_mention(claim, text, "Biden", after=text.index(". "))
+    assert_cue(claim, text, "versprochen")
+
+
+def test_frames_relayed_speech_inside_quote(extractor: Extractor) -> None:
+    text = ("Außenminister Jonas Weber reiste am Mittwoch nach Kiew. „Weber betonte, dass die Hilfe fortgesetzt "
+            "werde“, hieß es aus dem Ministerium.")
+    x = read(extractor, text)
+    inner = [c for c in x.claims if c.speaker == "Jonas Weber"]
+    assert len(inner) == 1, [(c.span.text, c.speaker) for c in x.claims]
+    claim = inner[0]
+    assert_words(claim, text, "dass die Hilfe fortgesetzt werde")
+    assert (claim.cue, claim.mode, claim.relayed_by) == ("betonen", "indirect", "Ministerium")
+    assert x.entities["Ministerium"].type == "org"
+    assert_mention(claim, text, "Weber", after=text.index("„"))
+    assert_cue(claim, text, "betonte")
+    # The quote as a whole is what the ministry said.
+    quote = [c for c in x.claims if c.mode == "direct"]
+    assert [(c.span.text, c.speaker) for c in quote] == [
+        ("Weber betonte, dass die Hilfe fortgesetzt werde", "Ministerium")]
+
+
+# -- direct quotes ---------------------------------------------------------------------
+
+def test_frames_scare_quote_takes_speaker_of_its_sentence(extractor: Extractor) -> None:
+    text = ("Außenministerin Anna Weber traf ihre Amtskollegen in Brüssel. "
+            "Sie sprach von einer „historischen Chance“ für Europa.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "historischen Chance")
+    assert (claim.speaker, claim.mode, claim.direct) == ("Anna Weber", "direct", True)
+    m = assert_mention(claim, text, "Sie")
+    assert m.kind == "pronoun"
+
+
+def test_frames_scare_quote_inside_reported_clause(extractor: Extractor) -> None:
+    text = "Außenministerin Anna Weber sagte, sie sehe eine „historische Chance“ für Europa."
+    x = read(extractor, text)
+    assert sorted((c.mode, c.span.text, c.speaker) for c in x.claims) == [
+        ("direct", "historische Chance", "Anna Weber"),
+        ("indirect", "sie sehe eine „historische Chance“ für Europa", "Anna Weber"),
+    ]
+    quote = next(c for c in x.claims if c.direct)
+    assert_words(quote, text, "historische Chance")
+    assert_mention(quote, text, "Anna Weber")
+
+
+def test_frames_quote_in_frame_whose_clause_is_dropped(extractor: Extractor) -> None:
+    text = ("Außenministerin Anna Weber traf ihre Amtskollegen in Brüssel. "
+            "Die Regierung müsse „sofort und vollständig“ handeln, so Weber.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "sofort und vollständig")
+    assert (claim.speaker, claim.mode, claim.cue) == ("Anna Weber", "direct", "so")
+    assert_mention(claim, text, "Weber", after=text.index(", so"))
+
+
+@pytest.mark.parametrize("text", [
+    "Der Film „Das Boot“ läuft seit Donnerstag wieder in den Kinos.",
+    "Das Interview erschien am Samstag in der Zeitung „Nordkurier“.",
+])
+def test_frames_title_in_quotes_is_no_claim(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text).claims == []
+
+
+def test_frames_multi_sentence_quote_is_one_claim(extractor: Extractor) -> None:
+    text = ("Außenminister Jonas Weber reiste am Mittwoch nach Kiew. "
+            "„Die Lage ist ernst. Wir werden helfen, so lange es nötig ist“, sagte Weber.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "Die Lage ist ernst. Wir werden helfen, so lange es nötig ist")
+    assert (claim.speaker, claim.mode, claim.cue) == ("Jonas Weber", "direct", "sagen")
+    assert_mention(claim, text, "Weber", after=text.index("“"))
+
+
+def test_frames_interrupted_quote_is_merged(extractor: Extractor) -> None:
+    text = ("Bundesgesundheitsministerin Lea Krause besuchte eine Klinik in Kassel. "
+            "„Die Pflege braucht mehr Geld“, sagte sie, „und zwar noch in diesem Jahr.“")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "Die Pflege braucht mehr Geld“, sagte sie, „und zwar noch in diesem Jahr")
+    assert (claim.speaker, claim.mode) == ("Lea Krause", "direct")
+    m = assert_mention(claim, text, "sie", after=text.index("“"))
+    assert m.kind == "pronoun"
+    assert_cue(claim, text, "sagte")
+
+
+# -- modes -----------------------------------------------------------------------------
+
+MODES_TEXT = ("Gesundheitsminister Lukas Brandt besuchte am Montag eine Klinik in Kassel. "
+              "„Die Pflege braucht mehr Geld“, sagte Brandt. "
+              "Er kündigte an, dass der Bund die Kliniken stärker unterstützen werde. "
+              "Die Länder müssten ebenfalls mehr tun. "
+              "Die Opposition kritisierte die Pläne scharf.")
+
+
+def test_frames_modes_direct_indirect_free_reported(extractor: Extractor) -> None:
+    text = MODES_TEXT
+    x = read(extractor, text)
+    assert [(c.mode, c.direct, c.span.text, c.speaker) for c in x.claims] == [
+        ("direct", True, "Die Pflege braucht mehr Geld", "Lukas Brandt"),
+        ("indirect", False, "dass der Bund die Kliniken stärker unterstützen werde", "Lukas Brandt"),
+        ("free", False, "Die Länder müssten ebenfalls mehr tun", "Lukas Brandt"),
+        ("reported", False, "Die Opposition kritisierte die Pläne scharf", "Opposition"),
+    ]
+    for claim in x.claims:
+        assert claim.span.begin == text.index(claim.span.text)
+    assert_mention(x.claims[1], text, "Er")
+    assert_mention(x.claims[3], text, "Die Opposition")
+
+
+def test_frames_subjunctive_run_is_one_free_claim(extractor: Extractor) -> None:
+    text = ("Gesundheitsminister Lukas Brandt sagte, die Impfkampagne habe begonnen. "
+            "Die Praxen seien gut vorbereitet. Genügend Impfstoff stehe bereit.")
+    x = read(extractor, text)
+    assert [c.mode for c in x.claims] == ["indirect", "free"]
+    free = x.claims[1]
+    assert_words(free, text, "Die Praxen seien gut vorbereitet. Genügend Impfstoff stehe bereit")
+    assert (free.speaker, free.cue, free.cue_span) == ("Lukas Brandt", None, None)
+    assert free.sentence is not None
+    assert free.sentence.begin == text.index("Die Praxen") and free.sentence.end == len(text)
+    assert_mention(free, text, "Lukas Brandt")
+
+
+def test_frames_free_claim_after_direct_quote(extractor: Extractor) -> None:
+    text = ("Außenministerin Anna Weber traf ihre Amtskollegen in Brüssel. "
+            "„Wir müssen jetzt handeln“, sagte Weber. Europa müsse geschlossen auftreten.")
+    x = read(extractor, text)
+    assert [(c.mode, c.speaker) for c in x.claims] == [("direct", "Anna Weber"), ("free", "Anna Weber")]
+    assert_words(x.claims[1], text, "Europa müsse geschlossen auftreten")
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "mention"), [
+    ("Die Opposition kritisierte den Haushalt scharf.", "Opposition", "kritisieren", "Die Opposition"),
+    ("Der Bürgermeister erwähnte die Pläne nur kurz.", "agent:Bürgermeister", "erwähnen", "Der Bürgermeister"),
+])
+def test_frames_speech_act_is_reported_whole_sentence(extractor: Extractor, text: str, speaker: str, cue: str,
+                                                      mention: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, sentence_text(text))
+    assert (claim.mode, claim.direct, claim.speaker, claim.cue) == ("reported", False, speaker, cue)
+    assert claim.sentence is not None and claim.sentence.text == text
+    assert_mention(claim, text, mention)
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Gesundheitsminister Lukas Brandt sagte am Montag, die Lage sei unter Kontrolle.", "sagen", "sagte"),
+    ("Dem Innenminister zufolge ist die Zahl der Straftaten gesunken.", "zufolge", "zufolge"),
+    ("Die Zahl der Anträge ist laut Polizei im Februar deutlich gesunken.", "laut", "laut"),
+    ("Auf der Autobahn 7 kam es am Morgen zu einem langen Stau, wie die Polizei mitteilte.", "mitteilen",
+     "mitteilte"),
+    ("Die Gespräche mit den Gewerkschaften seien auf einem guten Weg, so der Minister.", "so", "so der"),
+])
+def test_frames_cue_span_is_the_frame_word(extractor: Extractor, text: str, cue: str, words: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert claim.cue == cue
+    word = words.split()[0]
+    assert_cue(claim, text, word, after=text.index(words))
+    assert claim.cue_span is not None and claim.cue_span.end == claim.cue_span.begin + len(word)
+
+
+# -- no claim --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die oben erwähnten Maßnahmen sollen ab Juli gelten.",
+    "Die erwähnte Studie wurde im Mai veröffentlicht.",
+])
+def test_frames_attributive_participle_is_no_frame(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text).claims == []
+
+
+def test_frames_attributive_participle_has_no_speech_lemma(nlp: Language) -> None:
+    attributive = nlp("Die oben erwähnten Maßnahmen sollen ab Juli gelten.")
+    finite = nlp("Der Bürgermeister erwähnte die Pläne nur kurz.")
+    assert speech_lemma(next(t for t in attributive if t.text == "erwähnten")) is None
+    assert speech_lemma(next(t for t in finite if t.text == "erwähnte")) == "erwähnen"
+
+
+@pytest.mark.parametrize("text", [
+    "Er sagte am Montag nichts.",
+    "Gesundheitsminister Lukas Brandt kam zur Sitzung. Er sagte am Montag nichts.",
+])
+def test_frames_sagte_nichts_is_no_claim(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text).claims == []
+
+
+def test_frames_indicative_clause_after_sagte_is_no_claim(extractor: Extractor) -> None:
+    text = "Finanzminister Paul Hofmann sagte, die Regierung hat keine Pläne für eine Steuererhöhung."
+    assert read(extractor, text).claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "Finanzminister Paul Hofmann sagte, die Regierung hat keine Pläne für eine Steuererhöhung.",
+    "Finanzminister Paul Hofmann erklärte, die Steuern bleiben im kommenden Jahr stabil.",
+])
+def test_frames_indicative_clause_without_dass_is_no_indirect_claim(extractor: Extractor, text: str) -> None:
+    x = read(extractor, text)
+    assert [c.span.text for c in x.claims if c.mode == "indirect"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stadt plant, im kommenden Jahr eine neue Brücke über den Fluss zu bauen.",
+    "Sollte die Koalition scheitern, würde es im Herbst Neuwahlen geben.",
+    "Im Herbst könnten die Preise für Strom wieder steigen.",
+    "Der Bürgermeister will das Schwimmbad im Sommer wieder öffnen.",
+    "Der Kanzler wird am Montag eine Regierungserklärung abgeben.",
+    # regression: a speech verb inside a wenn/falls clause is a condition, not a frame
+    "Wenn der Stadtrat zustimmt, könnte der Bau der Brücke im Mai beginnen.",
+    "Falls die Regierung zustimmt, könnte das Gesetz im Mai in Kraft treten.",
+])
+def test_frames_hypothetical_or_planned_is_no_claim(extractor: Extractor, text: str) -> None:
+    assert read(extractor, text).claims == []
+
+
+def test_frames_planned_speech_act_is_no_claim(extractor: Extractor) -> None:
+    text = ("Die Kanzlerin wird am Donnerstag eine Regierungserklärung abgeben, "
+            "in der sie die Reform erläutern will.")
+    assert read(extractor, text).claims == []
+
+
+# -- RDF -------------------------------------------------------------------------------
+
+def _n(term: object) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def _triples(x: Extraction) -> set[tuple[ox.NamedNode, ox.NamedNode, object]]:
+    graph, quads = article_quads(x, Minter())
+    assert all(q.graph_name == graph for q in quads)
+    return {(q.subject, q.predicate, q.object) for q in quads}
+
+
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+
+
+def test_frames_rdf_unnamed_agent_typed_with_label(extractor: Extractor) -> None:
+    text = "Die Richter erklärten, dass die Klage unzulässig sei."
+    x = read(extractor, text)
+    triples = _triples(x)
+    agent = ox.NamedNode(Minter().agent("frames", "Richter"))
+    assert (agent, _n(RDF.type), _n(NKG.UnnamedAgent)) in triples
+    assert (agent, _n(RDF.type), _n(NKG.Person)) not in triples
+    assert (agent, _n(RDFS.label), ox.Literal("Richter")) in triples
+    claim = only_claim(x)
+    c = ox.NamedNode(Minter().claim("frames", claim.span.begin, claim.span.end))
+    assert (agent, _n(NKG.said), c) in triples
+    m = ox.NamedNode(Minter().mention("frames", 0, len("Die Richter")))
+    assert (c, _n(NKG.speakerMention), m) in triples
+    assert (m, _n(NKG.refersTo), agent) in triples
+
+
+def test_frames_rdf_claim_class_per_mode_and_cue_mention(extractor: Extractor) -> None:
+    text = MODES_TEXT
+    x = read(extractor, text)
+    triples = _triples(x)
+    minter = Minter()
+    classes = {"direct": NKG.DirectQuote, "indirect": NKG.IndirectSpeech, "free": NKG.FreeIndirectSpeech,
+               "reported": NKG.ReportedSpeech}
+    assert sorted(c.mode or "" for c in x.claims) == sorted(classes)
+    for claim in x.claims:
+        c = ox.NamedNode(minter.claim("frames", claim.span.begin, claim.span.end))
+        assert (c, _n(RDF.type), _n(NKG.Claim)) in triples
+        assert (c, _n(RDF.type), _n(classes[claim.mode or ""])) in triples
+        others = set(classes.values()) - {classes[claim.mode or ""]}
+        assert not any((c, _n(RDF.type), _n(o)) in triples for o in others)
+        assert (c, _n(NIF.beginIndex), _int(claim.span.begin)) in triples
+        assert (c, _n(NIF.endIndex), _int(claim.span.end)) in triples
+        cues = [o for s, p, o in triples if s == c and p == _n(NKG.cueMention)]
+        if claim.cue_span is None:
+            assert claim.mode == "free" and cues == []
+            continue
+        cue = ox.NamedNode(minter.mention("frames", claim.cue_span.begin, claim.cue_span.end))
+        assert cues == [cue]
+        assert (cue, _n(NIF.beginIndex), _int(claim.cue_span.begin)) in triples
+        assert (cue, _n(NIF.endIndex), _int(claim.cue_span.end)) in triples
+        assert (cue, _n(NIF.anchorOf), ox.Literal(text[claim.cue_span.begin:claim.cue_span.end])) in triples
+    cue_words = {c.mode: c.cue_span.text for c in x.claims if c.cue_span is not None}
+    assert cue_words == {"direct": "sagte", "indirect": "kündigte", "reported": "kritisierte"}
