@@ -30,10 +30,14 @@ _MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufm
 # "nach Angaben von X", "seiner Meinung nach": nouns that make the phrase a source.
 _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten"})
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
-# Verbs whose bare use ("sprach", "rief") is not yet a report of what was said.
-_NO_BARE_REPORT = frozenset({"heißen", "zufolge", "sagen", "äußern", "sprechen", "rufen", "reagieren", "antworten",
-                             "erinnern", "hoffen",
-                             "begrüßen", "glauben", "meinen", "wissen lassen", "informieren", "verlauten"})
+# Verbs whose bare use ("sprach", "rief") is not yet a report of what was said; and verbs whose bare
+# object names a stance, not content ("kritisierte die Entscheidung", "bestätigte den Vorfall").
+_NO_BARE_REPORT = frozenset({
+    "heißen", "zufolge", "sagen", "äußern", "sprechen", "rufen", "reagieren", "antworten", "erinnern", "hoffen",
+    "begrüßen", "glauben", "meinen", "wissen lassen", "informieren", "verlauten",
+    "kritisieren", "ablehnen", "zurückweisen", "verurteilen", "bestreiten", "dementieren", "würdigen",
+    "gratulieren", "bestätigen", "einräumen", "gestehen", "melden", "bekanntgeben", "schildern", "drohen",
+    "betrachten", "verlangen", "erklären"})
 
 
 @dataclass

@@ -28,6 +28,9 @@ _DASHES = {",", "–", "—", "-"}
 # Openers of a sentence that goes on reporting the source just named ("Demnach …").
 _CONTINUERS = frozenset({"demnach", "danach", "dabei", "außerdem", "zudem", "ferner", "weiter", "darüber"})
 
+# "Er soll … eingeschleust haben": the reportative modal marks words as someone else's.
+_REPORTATIVE = frozenset({"soll", "sollen"})
+
 __all__ = ["SpeechFinder", "iter_claims", "speech_lemma"]
 
 
@@ -214,7 +217,8 @@ class SpeechFinder:
         if self.last is None or si - self.last[0] > 1:
             return False
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 4 or not any(is_subjunctive(t) for t in toks if not self.in_quote[t.i]):
+        if len(toks) < 4 or not any(is_subjunctive(t) or t.lower_ in _REPORTATIVE for t in toks
+                                    if not self.in_quote[t.i]):
             if not (toks and toks[0].lower_ in _CONTINUERS and any(is_subjunctive(t) for t in toks)):
                 return False
         begin, end = char_span(self.doc, sent.start_char, sent.end_char)
