@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, RDFS
 from spacy.language import Language
 
 from kg.extract import Extractor
-from kg.extract.frames import speech_lemma
+from kg.extract.verbs import speech_lemma
 from kg.model import Claim, Extraction, Mention, SourceArticle
 from kg.rdf import article_quads
 from kg.resolve.iris import Minter
@@ -601,3 +601,31 @@ def test_frames_rdf_claim_class_per_mode_and_cue_mention(extractor: Extractor) -
 def test_frames_stance_verb_alone_is_no_claim(extractor: Extractor, text: str) -> None:
     # The object names a stance ("kritisierte den Haushalt"), not what was said.
     assert read(extractor, text).claims == []
+
+
+def test_frames_subordinate_clause_subject_is_the_speaker(extractor: Extractor) -> None:
+    # regression: the second clause went to the sentence's first subject
+    text = ("Kanzlerin Sabine Hartmann nutzte das Treffen, um zu warnen, dass der Streit eskaliere, "
+            "während Präsident Luc Moreau verlangt hat, dass die Zölle fallen.")
+    x = read(extractor, text)
+    assert [(c.speaker, c.span.text) for c in x.claims] == [
+        ("Sabine Hartmann", "dass der Streit eskaliere"),
+        ("Luc Moreau", "dass die Zölle fallen"),
+    ]
+
+
+def test_frames_relayed_infinitive_deutlich_machen(extractor: Extractor) -> None:
+    # regression: "werde … deutlich machen, dass" under a final "sagte der Beamte" lost the inner speaker
+    text = ("Kanzlerin Sabine Hartmann werde ihrem Amtskollegen deutlich machen, dass Gespräche möglich seien, "
+            "sagte der Beamte.")
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.relayed_by, claim.span.text) == (
+        "Sabine Hartmann", "agent:Beamte", "dass Gespräche möglich seien")
+
+
+def test_frames_representative_of_an_administration_speaks_for_it(extractor: Extractor) -> None:
+    text = "Laut einem hochrangigen Vertreter der Administration würden die Truppen genau beobachtet."
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == "Administration"
+    assert claim.speaker_mention is not None
+    assert claim.speaker_mention.text == "einem hochrangigen Vertreter der Administration"

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from kg.extract import lexicon as lx
+from kg.extract import speechverbs as sv
 from kg.extract.speech import speech_lemma
 
 # -- speech-verb forms ---------------------------------------------------------------
@@ -176,7 +177,7 @@ def test_lexicon_is_subjunctive_derives_verbs_from_the_lemma_table() -> None:
     # None of these is in a fixed list: they come from "-e" + an infinitive the table knows.
     derived = ["bestehe", "verhandele", "ermittle", "befinde", "erkläre"]
     assert all(lx.is_subjunctive(w) for w in derived)
-    assert not any(w in lx._KONJUNKTIV_1 or w in lx._KONJUNKTIV_2 for w in derived)
+    assert not any(w in sv._KONJUNKTIV_1 or w in sv._KONJUNKTIV_2 for w in derived)
 
 
 # -- source nouns -----------------------------------------------------------------------

@@ -67,7 +67,7 @@ class Extractor:
                     ent.label = ref.label
                     ent.mentions.append(claim.speaker_mention)
             if claim.relayed_by is not None and claim.relayed_by not in x.entities:
-                claim.relayed_by = None  # relayed by someone never named: nothing to link to
+                _relay_entity(x, ctx, claim.relayed_by)
             _date_claim(claim, article.text, published)
             x.claims.append(claim)
         x.events = EventFinder(ctx, published).run()
@@ -80,6 +80,14 @@ def _entity(x: Extraction, key: str, type_: str) -> Entity:
         kind = type_ if type_ in ("org", "agent") else "person"
         ent = x.entities[key] = Entity(key=key, type=kind)  # type: ignore[arg-type]
     return ent
+
+
+def _relay_entity(x: Extraction, ctx: Context, key: str) -> None:
+    """Who passed the words on, when it has said nothing itself ("…, sagte der Beamte")."""
+    if key in ctx.agent_labels:
+        _entity(x, key, "agent").label = ctx.agent_labels[key]
+    else:
+        _entity(x, key, "person" if key in ctx.people else "org")
 
 
 def _alias(text: str, ent: Entity, ctx: Context) -> str:

@@ -16,17 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
 from kg.extract.phrases import noun_phrase_ending_at
+from kg.extract.verbs import ARTICLES, is_subjunctive, needs_complement, speech_lemma
 
 _DASHES = {",", "–", "—", "-"}
 _CLOSING_MARKS = "“”\"«»‘’‹›"
 _CLAUSE_END = {".", "!", "?", ";"}
-_MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache"})
-_MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
 # "nach Angaben von X", "seiner Meinung nach": nouns that make the phrase a source.
 _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten"})
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
@@ -48,74 +47,6 @@ class Frame:
     cue: str | None
     cue_tokens: tuple[int, int] | None = None  # token range of the cue words
     mode: str = "indirect"
-
-
-def speech_lemma(tok: Token) -> str | None:
-    """The speech verb a token is a form of (``teilte`` -> ``mitteilen``), if any.
-
-    A separable verb's finite form counts only when its particle follows in
-    the sentence (``teilte … mit``), so ``gab`` alone is not ``bekanntgeben``.
-    """
-    if tok.text[:1].isupper() and tok.i != tok.sent.start or _attributive(tok):
-        return None
-    low = tok.lower_
-    if low in _MAKE_FORMS:
-        near = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]}
-        return next((lemma for word, lemma in _MAKE_COMPLEMENTS.items() if word in near), None)
-    rest = {t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]}
-    candidates = lx.SPEECH_LEMMAS.get(low, [lx.SPEECH_FORMS[low]] if low in lx.SPEECH_FORMS else [])
-    window = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 6):min(tok.sent.end, tok.i + 30)]}
-    requires = getattr(lx, "requires_ok", None)
-    # The most specific reading first: "gab … zu bedenken" before "gab … zu".
-    for lemma in sorted(candidates, key=lambda lem: -len(lx.SEPARABLE.get(lem, ""))):
-        particle = lx.SEPARABLE.get(lemma)
-        if particle and not (low.startswith(particle.split()[0]) or particle.split()[-1] in rest):
-            continue
-        if requires is not None and not requires(lemma, window):
-            continue
-        return lemma
-    return None
-
-
-def _attributive(tok: Token) -> bool:
-    """``die oben erwähnten Maßnahmen``, ``der angekündigte Besuch``: a participle used as an adjective."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or not nxt.is_alpha or not tok.lower_.endswith(("te", "ten", "tes", "ter", "enen", "ene")):
-        return False
-    for k in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 4), -1):
-        if doc[k].lower_ in _ARTICLES:
-            # "Das erklärte gestern ein Sprecher": a sentence-initial "Das"/"Dies" is a pronoun
-            return not (k == tok.sent.start and doc[k].lower_ in ("das", "dies"))
-        if doc[k].is_punct or not doc[k].text[:1].islower():
-            return False  # "Die Polizei teilte mit": a noun in between makes it the finite verb
-    return False
-
-
-_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-                       "diese", "dieser", "diesen", "diesem", "dieses"})
-
-
-def needs_complement(lemma: str) -> bool:
-    """Verbs that report speech only with a clause after them ("findet, dass …")."""
-    return lemma in getattr(lx, "NEEDS_COMPLEMENT", ())
-
-
-def is_subjunctive(tok: Token) -> bool:
-    check = getattr(lx, "is_subjunctive", None)
-    if check is not None:
-        return tok.text[:1].islower() and check(tok.lower_)
-    return tok.lower_ in {"sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "hätten", "wären"}
-
-
-def char_span(doc: Doc, begin: int, end: int) -> tuple[int, int]:
-    """Trim spaces and trailing commas/colons: the claim's words only."""
-    text = doc.text
-    while begin < end and (text[begin].isspace() or text[begin] in ",;:–-"):
-        begin += 1
-    while end > begin and (text[end - 1].isspace() or text[end - 1] in ".,;:–-"):
-        end -= 1
-    return begin, end
 
 
 class Frames:
@@ -404,6 +335,15 @@ class Frames:
             ref = self.ctx.speaker_at(verb_i + 1, 10)
             if ref is not None:
                 return ref
+        for k in range(verb_i - 1, sent.start, -1):
+            if doc[k].lower_ in _SUBORDINATORS and doc[k - 1].text == ",":
+                # "…, während Putin Garantien verlangt hat": the subject opens the clause
+                ref = self.ctx.speaker_at(k + 1, verb_i - k - 1)
+                if ref is not None:
+                    return ref
+                break
+            if doc[k].text == ",":
+                break
         first = next((t.i for t in sent if not t.is_space), sent.start)
         ref = self.ctx.speaker_at(first, 8) if not self.in_quote[first] else None
         if ref is not None and ref.mention.end <= verb_i:
@@ -439,11 +379,12 @@ class Frames:
             return None
         # Only a word German does not know: the word tables hold everyday nouns and frequent surnames.
         if tok.lower_ in lx.word_probabilities() or tok.text in lx.inflected_nouns() or tok.text in lx.NOT_NAMES \
-                or k > tok.sent.start and self.doc[k - 1].lower_ in _ARTICLES:
+                or k > tok.sent.start and self.doc[k - 1].lower_ in ARTICLES:
             return None
         return Referent(tok.text, "person", self.doc[k:k + 1], "name")
 
 
+_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
 _FUTURE = frozenset({"wird", "werden", "will", "wollen", "möchte", "möchten", "plant", "planen"})
 _CONDITIONS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})
 # Finite auxiliaries and modals: a speech verb after one of them is a participle or infinitive.
@@ -451,8 +392,5 @@ _AUXILIARIES = frozenset("""hat habe hatte hatten haben hätte hätten soll soll
 wolle wollte wird werde werden wurde wurden würde würden ist sei war waren wäre kann könne konnte könnte
 muss müsse musste müsste darf dürfe""".split())
 
-_SOURCE_WORDS = frozenset(getattr(lx, "SOURCE_NOUNS", ()) or {
-    "angaben", "aussagen", "auskunft", "worten", "informationen", "berichten", "darstellung", "schätzungen",
-    "erkenntnissen", "einschätzung", "ansicht", "meinung", "auffassung", "polizeiangaben", "medienberichten"})
-_SOURCE_WORDS = frozenset(w.lower() for w in _SOURCE_WORDS)
+_SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS)
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen")

@@ -81,7 +81,8 @@ Leute|Leuten Eltern|Eltern +Kräfte|Kräften Kreise|Kreisen Truppe/f Taliban|Tal
 Geschwister|Geschwistern
 """
 _ORG = """
-Polizei/f Regierung/f Partei/f Fraktion/f Gewerkschaft/f Anwaltschaft/f Kommission/f Organisation/f Universität/f
+Polizei/f Regierung/f Administration/f Partei/f Fraktion/f Gewerkschaft/f Anwaltschaft/f Kommission/f
+Organisation/f Universität/f
 Botschaft/f Verwaltung/f Behörde/f Agentur/f Zeitung/f Armee/f Feuerwehr/f Stiftung/f Initiative/f Bewegung/f
 Koalition/f Opposition/f Union/f Allianz/f =Nation/f Klinik/f Gemeinde/f Kommune/f Gruppe/f Miliz/f Marine/f
 Luftwaffe/f Kammer/f Kirche/f Schule/f Hochschule/f Akademie/f Delegation/f Vereinigung/f Gesellschaft/f

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.coref import Context, Referent
-from kg.extract.frames import Frame, Frames, char_span, is_subjunctive, speech_lemma
+from kg.extract.frames import Frame, Frames
 from kg.extract.quotes import Quote, find_quotes, is_title
+from kg.extract.verbs import char_span, is_subjunctive, speech_lemma
 from kg.model import Claim, Mention
 from kg.model import Span as TextSpan
 

@@ -1,0 +1,76 @@
+"""Speech verbs in running text: which token is a form of which speech verb, and its mood.
+
+Word lists live in ``lexicon``; this module reads them against the tokens of
+a sentence (separable particles, companion words, attributive participles).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract import lexicon as lx
+
+_MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache", "machen"})
+_MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
+def speech_lemma(tok: Token) -> str | None:
+    """The speech verb a token is a form of (``teilte`` -> ``mitteilen``), if any.
+
+    A separable verb's finite form counts only when its particle follows in
+    the sentence (``teilte … mit``), so ``gab`` alone is not ``bekanntgeben``.
+    """
+    if tok.text[:1].isupper() and tok.i != tok.sent.start or _attributive(tok):
+        return None
+    low = tok.lower_
+    if low in _MAKE_FORMS:
+        near = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]}
+        return next((lemma for word, lemma in _MAKE_COMPLEMENTS.items() if word in near), None)
+    rest = {t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]}
+    candidates = lx.SPEECH_LEMMAS.get(low, [lx.SPEECH_FORMS[low]] if low in lx.SPEECH_FORMS else [])
+    window = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 6):min(tok.sent.end, tok.i + 30)]}
+    # The most specific reading first: "gab … zu bedenken" before "gab … zu".
+    for lemma in sorted(candidates, key=lambda lem: -len(lx.SEPARABLE.get(lem, ""))):
+        particle = lx.SEPARABLE.get(lemma)
+        if particle and not (low.startswith(particle.split()[0]) or particle.split()[-1] in rest):
+            continue
+        if not lx.requires_ok(lemma, window):
+            continue
+        return lemma
+    return None
+
+
+def _attributive(tok: Token) -> bool:
+    """``die oben erwähnten Maßnahmen``, ``der angekündigte Besuch``: a participle used as an adjective."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.is_alpha or not tok.lower_.endswith(("te", "ten", "tes", "ter", "enen", "ene")):
+        return False
+    for k in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 4), -1):
+        if doc[k].lower_ in ARTICLES:
+            # "Das erklärte gestern ein Sprecher": a sentence-initial "Das"/"Dies" is a pronoun
+            return not (k == tok.sent.start and doc[k].lower_ in ("das", "dies"))
+        if doc[k].is_punct or not doc[k].text[:1].islower():
+            return False  # "Die Polizei teilte mit": a noun in between makes it the finite verb
+    return False
+
+
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                       "diese", "dieser", "diesen", "diesem", "dieses"})
+
+
+def needs_complement(lemma: str) -> bool:
+    """Verbs that report speech only with a clause after them ("findet, dass …")."""
+    return lemma in lx.NEEDS_COMPLEMENT
+
+
+def is_subjunctive(tok: Token) -> bool:
+    return tok.text[:1].islower() and lx.is_subjunctive(tok.lower_)
+
+
+def char_span(doc: Doc, begin: int, end: int) -> tuple[int, int]:
+    """Trim spaces and trailing commas/colons: the claim's words only."""
+    text = doc.text
+    while begin < end and (text[begin].isspace() or text[begin] in ",;:–-"):
+        begin += 1
+    while end > begin and (text[end - 1].isspace() or text[end - 1] in ".,;:–-"):
+        end -= 1
+    return begin, end
