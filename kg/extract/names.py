@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,7 @@ def translit_key(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", s)
 
 
+@cache
 def role_head(word: str) -> str | None:
     """The role a (compound) noun names: ``Kreml-Sprecherin`` -> ``sprecher``."""
     low = word.lower()

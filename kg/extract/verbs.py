@@ -13,6 +13,15 @@ from kg.extract import lexicon as lx
 _MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache", "machen"})
 _MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
 def speech_lemma(tok: Token) -> str | None:
+    """The speech verb a token is a form of; memoised per Doc, since every frame finder asks."""
+    memo: dict[int, str | None] = tok.doc.user_data.setdefault("kg_speech_lemma", {})
+    if tok.i not in memo:
+        memo[tok.i] = _speech_lemma(tok) if tok.lower_ in lx.SPEECH_LEMMAS or tok.lower_ in lx.SPEECH_FORMS \
+            or tok.lower_ in _MAKE_FORMS else None
+    return memo[tok.i]
+
+
+def _speech_lemma(tok: Token) -> str | None:
     """The speech verb a token is a form of (``teilte`` -> ``mitteilen``), if any.
 
     A separable verb's finite form counts only when its particle follows in
