@@ -166,3 +166,12 @@ def test_find_dates_weekday_fixes_year_of_date_without_year() -> None:
 def test_find_dates_rejects_region_outside_text() -> None:
     with pytest.raises(ValueError, match="start=5, end=3"):
         find_dates("Heute", WED, start=5, end=3)
+
+
+@pytest.mark.parametrize(("sentence", "tense"), [
+    ("Putin soll am Montag erklärt haben, dass Russland bereit sei.", "past"),
+    ("Der Minister soll am Montag abgereist sein.", "past"),
+    ("Der Minister soll am Montag nach Kiew reisen.", "future"),
+])
+def test_dates_perfect_infinitive_after_modal_is_past(sentence: str, tense: str) -> None:
+    assert sentence_tense(sentence) == tense

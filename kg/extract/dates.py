@@ -166,16 +166,28 @@ def _mentions_tomorrow(words: list[str]) -> bool:
                for i, w in enumerate(words))
 
 
+def _perfect_infinitive(words: list[str], i: int) -> bool:
+    """``erklärt haben``, ``abgereist sein``: after a modal ("soll … erklärt haben") it reports the past."""
+    return words[i] in ("haben", "sein") and i > 0 and (_is_perfect_participle(words, i - 1)
+                                                        or _is_ge_participle(words[i - 1]))
+
+
+def _future_infinitive(words: list[str], i: int) -> bool:
+    """An infinitive after a modal, but not a perfect one."""
+    return not _perfect_infinitive(words, i) and _is_infinitive(words[i])
+
+
 def _clause_tense(clause: str) -> Tense | None:
     """The tense a clause shows by itself, or None when it has no marker."""
     words = _WORD.findall(clause)
     if not words:
         return None
     lower = {w.lower() for w in words}
-    if lower & _PLANNING or _aux_with_verb(words, _FUTURE_AUX, lambda ws, i: _is_infinitive(ws[i])):
+    if lower & _PLANNING or _aux_with_verb(words, _FUTURE_AUX, _future_infinitive):
         return "future"
     if (any(w in _PRETERITE or (w[:1].islower() and w.endswith(("ierte", "ierten"))) for w in words)
             or _aux_with_verb(words, _HABEN, _is_perfect_participle)
+            or _aux_with_verb(words, _FUTURE_AUX, _perfect_infinitive)
             or _aux_with_verb(words, _SEIN, lambda ws, i: _is_ge_participle(ws[i]) or ws[i].endswith("iert"))):
         return "past"
     zu_tense = _zu_infinitive_tense(words)
