@@ -629,3 +629,9 @@ def test_frames_representative_of_an_administration_speaks_for_it(extractor: Ext
     assert claim.speaker == "Administration"
     assert claim.speaker_mention is not None
     assert claim.speaker_mention.text == "einem hochrangigen Vertreter der Administration"
+
+
+def test_frames_unframed_quote_goes_to_the_person_named_last(extractor: Extractor) -> None:
+    text = "Außenminister Jonas Weber reiste am Montag nach Kiew. Dort warb er für „mehr Geduld“."
+    claim = only_claim(read(extractor, text))
+    assert (claim.mode, claim.speaker, claim.span.text) == ("direct", "Jonas Weber", "mehr Geduld")

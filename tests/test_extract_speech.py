@@ -120,11 +120,24 @@ def test_speech_hiess_es_from_ministry_is_no_person(extractor: Extractor) -> Non
     assert claim.speaker is None or x.entities[claim.speaker].type == "org"
 
 
-def test_speech_hiess_es_without_institution_is_unattributed(extractor: Extractor) -> None:
-    text = WEBER + "„Die Gespräche waren konstruktiv“, hieß es in Regierungskreisen."
+def test_speech_hiess_es_without_source_is_unattributed(extractor: Extractor) -> None:
+    text = WEBER + "„Die Gespräche waren konstruktiv“, hieß es am Abend."
     claim = only_claim(read(extractor, text))
     assert_claim(claim, text, "Die Gespräche waren konstruktiv", speaker=None, direct=True, cue="heißen")
     assert claim.speaker_mention is None
+
+
+def test_speech_hiess_es_in_circles_is_no_person(extractor: Extractor) -> None:
+    text = WEBER + "„Die Gespräche waren konstruktiv“, hieß es in Regierungskreisen."
+    x = read(extractor, text)
+    claim = only_claim(x)
+    assert claim.speaker is not None and x.entities[claim.speaker].type == "agent"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "Regierungskreisen"
+
+
+def test_speech_hiess_es_in_a_statement_without_author_is_unattributed(extractor: Extractor) -> None:
+    text = WEBER + "„Die Gespräche waren konstruktiv“, hieß es in einer Erklärung."
+    assert only_claim(read(extractor, text)).speaker is None
 
 
 def test_speech_quote_with_role_and_name_after(extractor: Extractor) -> None:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
-from kg.extract.phrases import noun_phrase_ending_at
+from kg.extract.phrases import noun_phrase, noun_phrase_ending_at
 from kg.extract.verbs import ARTICLES, is_subjunctive, needs_complement, speech_lemma
 
 _DASHES = {",", "–", "—", "-"}
@@ -71,7 +71,7 @@ class Frames:
         if lemma is None:
             return None
         if lemma == "heißen":
-            return Frame(0, 0, self.org_near(k + 1, k + 6), "heißen", (k, k + 1), "direct")
+            return Frame(0, 0, self.heard_from(k + 1, k + 8), "heißen", (k, k + 1), "direct")
         ref = self.ctx.speaker_at(k + 1, 10)
         end = ref.mention.end if ref is not None else k + 1
         particle = lx.SEPARABLE.get(lemma, "#").split()[-1]
@@ -104,6 +104,21 @@ class Frames:
                 return Referent(m.kb_id_, "org", m, "org")
         return None
 
+    def heard_from(self, start: int, end: int) -> Referent | None:
+        """``hieß es aus dem Kreml`` / ``heißt es in einer Erklärung der Polizei``: the named source, if any."""
+        ref = self.org_near(start, end)
+        if ref is not None:
+            return ref
+        doc = self.doc
+        for j in range(max(0, start), min(end, len(doc) - 1)):
+            if doc[j].lower_ in _SOURCE_PREPOSITIONS and not self.in_quote[j]:
+                phrase = noun_phrase(doc, j + 1, 10)
+                if phrase is not None:
+                    ref = self.ctx.speaker_at(phrase.start, phrase.end - phrase.start)
+                    # "hieß es in einer Erklärung": a text with no named author says nothing about who
+                    return None if ref is None or ref.type == "agent" and phrase.kind == "source" else ref
+        return None
+
     # -- reported speech in a sentence ----------------------------------------
     def final(self, sent: Span) -> Frame | None:
         """``…, sagte der Beamte.`` / ``…, gab Uschakow zu bedenken.`` / ``…, so der Sprecher.``"""
@@ -116,7 +131,7 @@ class Frames:
             if lemma is None:
                 continue
             if lemma == "heißen":
-                ref = self.org_near(tok.i + 1, tok.i + 6)
+                ref = self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.ctx.speaker_at(tok.i + 1, 10)
                 if lemma == "so" and (ref is None or ref.mention.end < toks[-1].i):
@@ -252,7 +267,7 @@ class Frames:
                 continue
             if lemma == "heißen":
                 # "Aus dem Weißen Haus hieß es, …": the institution, if named; else nobody.
-                ref = self.org_near(sent.start, tok.i) or self.org_near(tok.i + 1, tok.i + 6)
+                ref = self.heard_from(sent.start, tok.i) or self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.subject(sent, tok.i)
             for t in doc[tok.i + 1:min(sent.end, tok.i + 18)]:
@@ -384,6 +399,7 @@ class Frames:
         return Referent(tok.text, "person", self.doc[k:k + 1], "name")
 
 
+_SOURCE_PREPOSITIONS = frozenset({"aus", "in", "im", "bei", "beim", "von", "vom", "seitens"})
 _SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
 _FUTURE = frozenset({"wird", "werden", "will", "wollen", "möchte", "möchten", "plant", "planen"})
 _CONDITIONS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})

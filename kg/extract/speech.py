@@ -152,6 +152,17 @@ class SpeechFinder:
             self._add_quote(span, q.begin + 1, q.end - 1, ref, None, None, si)
         elif self.last is not None and si - self.last[0] <= 3:
             self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
+        elif (near := self._nearest_person(span.start)) is not None:
+            # Nothing else to go by: the person named last before the quote, the usual reading.
+            self._add_quote(span, q.begin + 1, q.end - 1, near, None, None, si)
+
+    def _nearest_person(self, before: int) -> Referent | None:
+        for m in reversed(self.ctx.mentions):
+            if m.end <= before and m.label_ == "PER" and before - m.end < 120 and not self.ctx.is_genitive(m):
+                info = self.ctx.people.get(m.kb_id_)
+                if info is None or not info.credit_only:
+                    return Referent(m.kb_id_, "person", m, "name")
+        return None
 
     def _add_quote(self, span: Span, begin: int, end: int, ref: Referent | None, cue: str | None,
                    cue_tokens: tuple[int, int] | None, si: int) -> None:
