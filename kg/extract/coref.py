@@ -140,6 +140,9 @@ class Context:
             phrase = noun_phrase(doc, j, limit)
             if phrase is not None:
                 return self._from_phrase(phrase)
+            m = self.by_token.get(j + 1)
+            if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 1:
+                return Referent(m.kb_id_, "person", m, "name")  # "Projektkoordinator Andreas Grassauer"
             if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS:
                 j += 1  # an adverb: "sagte gestern", "erklärte jedoch"
                 continue

@@ -47,6 +47,7 @@ class Frame:
     cue: str | None
     cue_tokens: tuple[int, int] | None = None  # token range of the cue words
     mode: str = "indirect"
+    relay: Referent | None = None  # who passed the words on ("zitiert ndr.de X")
 
 
 class Frames:
@@ -77,8 +78,17 @@ class Frames:
         particle = lx.SEPARABLE.get(lemma, "#").split()[-1]
         while end < len(doc) and doc[end].lower_ in (particle, "hinzu", "zu", "bedenken"):
             end += 1
-        if lemma == "so" and ref is None:
-            return None
+        if ref is None and (k == span.end or lemma == "so"):
+            return None  # "… als „falsch“ zurückgewiesen": the quote is an object; its speaker is elsewhere
+        if ref is None:
+            return Frame(0, end, None, lemma, (k, k + 1), "direct")  # "…“, sagte Müller": which Müller? nobody
+        if lemma == "zitieren":
+            # "„…“, zitiert ndr.de Polizeisprecher Ralf Meyer": the one quoted said it, the other relays it
+            quoted = next((self.ctx.by_token[j] for j in range(ref.mention.end, min(len(doc), k + 12))
+                           if j in self.ctx.by_token and self.ctx.by_token[j].label_ == "PER"), None)
+            if quoted is not None:
+                person = Referent(quoted.kb_id_, "person", quoted, "name")
+                return Frame(0, quoted.end, person, lemma, (k, k + 1), "direct", relay=ref)
         return Frame(0, end, ref, lemma, (k, k + 1), "direct")
 
     def before_quote(self, span: Span) -> Frame | None:

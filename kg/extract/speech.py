@@ -101,7 +101,7 @@ class SpeechFinder:
             gap = self.doc[frame.end:nxt_span.start]
             if len(gap) <= 2 and all(t.text in _DASHES or t.is_space for t in gap):
                 end_char, merged = nxt_q.end - 1, 1  # „…“, sagte sie, „…“
-        self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si)
+        self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si, frame.relay)
         self._relayed_inside(span, q, frame.ref, si)
         return True, merged
 
@@ -165,10 +165,11 @@ class SpeechFinder:
         return None
 
     def _add_quote(self, span: Span, begin: int, end: int, ref: Referent | None, cue: str | None,
-                   cue_tokens: tuple[int, int] | None, si: int) -> None:
+                   cue_tokens: tuple[int, int] | None, si: int, relay: Referent | None = None) -> None:
         sent = span.sent
         sentence = self.doc.char_span(sent.start_char, max(sent.end_char, end + 1), alignment_mode="expand")
-        self._add(begin, end, True, ref, cue, sentence or sent, si, cue_tokens=cue_tokens, mode="direct")
+        self._add(begin, end, True, ref, cue, sentence or sent, si, cue_tokens=cue_tokens, mode="direct",
+                  relayed_by=relay)
 
     # -- reported speech ----------------------------------------------------
     def _indirect(self, sent: Span, si: int) -> None:
