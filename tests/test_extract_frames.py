@@ -635,3 +635,27 @@ def test_frames_unframed_quote_goes_to_the_person_named_last(extractor: Extracto
     text = "Außenminister Jonas Weber reiste am Montag nach Kiew. Dort warb er für „mehr Geduld“."
     claim = only_claim(read(extractor, text))
     assert (claim.mode, claim.speaker, claim.span.text) == ("direct", "Jonas Weber", "mehr Geduld")
+
+
+def test_frames_zitiert_relays_the_one_quoted(extractor: Extractor) -> None:
+    text = ("Kanzlerin Sabine Hartmann reiste nach Paris. „Wir sind uns einig“, zitierte ihr Berater "
+            "Tobias Krämer die Kanzlerin. Ihm zufolge verliefen die Gespräche gut.")
+    x = read(extractor, text)
+    quote = x.claims[0]
+    assert (quote.speaker, quote.relayed_by, quote.span.text) == ("Sabine Hartmann", "Tobias Krämer",
+                                                                  "Wir sind uns einig")
+    # "Ihm" is the adviser who spoke up, not the chancellor he quoted
+    assert x.claims[1].speaker == "Tobias Krämer"
+
+
+def test_frames_bare_surname_after_the_verb_is_the_speaker(extractor: Extractor) -> None:
+    text = "„Die Zeit drängt“, sagte Okonkwo am Rande des Gipfels."
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.speaker_mention and claim.speaker_mention.text) == ("Okonkwo", "Okonkwo")
+
+
+def test_frames_verb_right_after_quote_is_no_frame(extractor: Extractor) -> None:
+    # regression: "als „falsch“ zurückgewiesen" made an unattributed quote instead of the subject's
+    text = "Die Bundesregierung hatte den Bericht umgehend als „falsch“ zurückgewiesen."
+    claim = only_claim(read(extractor, text))
+    assert (claim.direct, claim.speaker, claim.span.text) == (True, "Bundesregierung", "falsch")

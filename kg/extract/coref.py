@@ -98,7 +98,9 @@ class Context:
                 if m.label_ == "ORG":
                     return Referent(m.kb_id_, "org", m, "org")
                 return Referent(m.kb_id_, "person", m, "name")
-            if tok.text in lx.SUBJECT_PRONOUNS or tok.lower_ in ("ihm", "ihr") and j == i:
+            possessive = tok.lower_ == "ihr" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+            if tok.text in lx.SUBJECT_PRONOUNS and not possessive or tok.lower_ in ("ihm", "ihr") and j == i \
+                    and not possessive:
                 return self.pronoun(tok)
             head = role_head(tok.text) if tok.text[:1].isupper() else None
             if head:
@@ -143,8 +145,8 @@ class Context:
             m = self.by_token.get(j + 1)
             if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 1:
                 return Referent(m.kb_id_, "person", m, "name")  # "Projektkoordinator Andreas Grassauer"
-            if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS:
-                j += 1  # an adverb: "sagte gestern", "erklärte jedoch"
+            if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS or tok.text in _DETERMINERS:
+                j += 1  # an adverb, article or adjective: "sagte gestern die kroatische Meteorologin …"
                 continue
             return None
         return None

@@ -73,7 +73,11 @@ class Frames:
             return None
         if lemma == "heißen":
             return Frame(0, 0, self.heard_from(k + 1, k + 8), "heißen", (k, k + 1), "direct")
-        ref = self.ctx.speaker_at(k + 1, 10)
+        if lemma == "zitieren":
+            quoted = self._quoted_by(k)
+            if quoted is not None:
+                return quoted
+        ref = self.ctx.speaker_at(k + 1, 10) or (self._bare_surname(k + 1) if k + 1 < len(doc) else None)
         end = ref.mention.end if ref is not None else k + 1
         particle = lx.SEPARABLE.get(lemma, "#").split()[-1]
         while end < len(doc) and doc[end].lower_ in (particle, "hinzu", "zu", "bedenken"):
@@ -82,14 +86,26 @@ class Frames:
             return None  # "… als „falsch“ zurückgewiesen": the quote is an object; its speaker is elsewhere
         if ref is None:
             return Frame(0, end, None, lemma, (k, k + 1), "direct")  # "…“, sagte Müller": which Müller? nobody
-        if lemma == "zitieren":
-            # "„…“, zitiert ndr.de Polizeisprecher Ralf Meyer": the one quoted said it, the other relays it
-            quoted = next((self.ctx.by_token[j] for j in range(ref.mention.end, min(len(doc), k + 12))
-                           if j in self.ctx.by_token and self.ctx.by_token[j].label_ == "PER"), None)
-            if quoted is not None:
-                person = Referent(quoted.kb_id_, "person", quoted, "name")
-                return Frame(0, quoted.end, person, lemma, (k, k + 1), "direct", relay=ref)
         return Frame(0, end, ref, lemma, (k, k + 1), "direct")
+
+    def _quoted_by(self, k: int) -> Frame | None:
+        """``„…“, zitierte ihr Berater X die Kanzlerin`` / ``zitiert ndr.de Polizeisprecher Ralf Meyer``:
+        the one quoted said it (the object, or the only person named), the one quoting relays it."""
+        doc = self.doc
+        relay = self.ctx.speaker_at(k + 1, 10)
+        start = relay.mention.end if relay is not None else k + 1
+        for j in range(start, min(len(doc), k + 14)):
+            if doc[j].is_punct and doc[j].text != "-":
+                break
+            m = self.ctx.by_token.get(j)
+            quoted = None
+            if m is not None and m.label_ == "PER" and not self.ctx.is_genitive(m):
+                quoted = Referent(m.kb_id_, "person", m, "name")
+            elif doc[j].lower_ in ("den", "die") and relay is not None:
+                quoted = self.ctx.speaker_at(j, 8)  # the accusative object after the subject
+            if quoted is not None and (relay is None or quoted.key != relay.key):
+                return Frame(0, quoted.mention.end, quoted, "zitieren", (k, k + 1), "direct", relay=relay)
+        return None
 
     def before_quote(self, span: Span) -> Frame | None:
         """``X sagte: „…“`` / ``X: „…“`` / ``X sagte, „…“`` within the quote's sentence."""

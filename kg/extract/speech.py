@@ -275,6 +275,9 @@ class SpeechFinder:
         self.last = (si, ref) if ref is not None else None
         if ref is not None:
             self.ctx.note_speaker(ref.mention.start, ref.key)
+        if relayed_by is not None and relayed_by.type == "person":
+            # "zitierte Uschakow den Staatschef. Ihm zufolge …": the one who spoke up is the one "ihm" means
+            self.ctx.note_speaker(relayed_by.mention.start, relayed_by.key)
 
 
 def iter_claims(ctx: Context) -> Iterator[tuple[Claim, Referent | None]]:
