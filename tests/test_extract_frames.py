@@ -659,3 +659,25 @@ def test_frames_verb_right_after_quote_is_no_frame(extractor: Extractor) -> None
     text = "Die Bundesregierung hatte den Bericht umgehend als „falsch“ zurückgewiesen."
     claim = only_claim(read(extractor, text))
     assert (claim.direct, claim.speaker, claim.span.text) == (True, "Bundesregierung", "falsch")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Die Regierung hat versprochen, gegen die Randalierer vorzugehen.", "gegen die Randalierer vorzugehen"),
+    ("Der Konzern bestreitet, in den Skandal verwickelt zu sein.", "in den Skandal verwickelt zu sein"),
+])
+def test_frames_zu_infinitive_after_speech_verb(extractor: Extractor, text: str, words: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, words)
+    assert claim.mode == "indirect" and claim.speaker is not None
+
+
+def test_frames_apposition_before_dass(extractor: Extractor) -> None:
+    text = ("So sagte der zuständige Koordinator, Tobias Krämer, gegenüber der Zeitung, "
+            "dass nur wenige Boote im Einsatz seien.")
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.span.text) == ("Tobias Krämer", "dass nur wenige Boote im Einsatz seien")
+
+
+def test_frames_indicative_main_clause_after_comma_is_no_zu_complement(extractor: Extractor) -> None:
+    text = "Der Minister sagte am Montag nichts, die Regierung hat keine Pläne zu ändern."
+    assert read(extractor, text).claims == []

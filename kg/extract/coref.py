@@ -145,6 +145,9 @@ class Context:
             m = self.by_token.get(j + 1)
             if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 1:
                 return Referent(m.kb_id_, "person", m, "name")  # "Projektkoordinator Andreas Grassauer"
+            m = self.by_token.get(j + 2) if j + 1 < len(doc) and doc[j + 1].text == "," else None
+            if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 2:
+                return Referent(m.kb_id_, "person", m, "name")  # "der zuständige Koordinator, Tobias Krämer,"
             if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS or tok.text in _DETERMINERS:
                 j += 1  # an adverb, article or adjective: "sagte gestern die kroatische Meteorologin …"
                 continue

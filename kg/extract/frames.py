@@ -14,6 +14,7 @@ wonach …``; and a sentence that reports a speech act as a whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -298,7 +299,8 @@ class Frames:
                 ref = self.heard_from(sent.start, tok.i) or self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.subject(sent, tok.i)
-            for t in doc[tok.i + 1:min(sent.end, tok.i + 18)]:
+            commas = 0
+            for t in doc[tok.i + 1:min(sent.end, tok.i + 24)]:
                 if not self.in_quote[t.i] and speech_lemma(t) is not None:
                     break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
                 if t.lower_ in ("dass", "daß", "ob") and not self.in_quote[t.i]:
@@ -308,13 +310,35 @@ class Frames:
                 if t.text == "," and t.i + 1 < sent.end:
                     if doc[t.i + 1].lower_ in ("dass", "daß", "ob"):
                         continue  # "geht davon aus, dass …": the clause starts at "dass"
-                    rest = doc[t.i + 1:min(sent.end, t.i + 14)]
-                    if any(is_subjunctive(r) for r in rest if not self.in_quote[r.i]):
+                    if commas == 0 and self._complement_clause(t.i + 1, sent.end):
                         return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
-                    break
+                    commas += 1  # an apposition may come first: "sagte der Koordinator, Tessema, …, dass"
+                    if commas > 2:
+                        break
                 if t.text in _CLAUSE_END:
                     break
         return None
+
+    def _complement_clause(self, start: int, end: int) -> bool:
+        """After the comma: a subjunctive clause (``…, die Lage sei ernst``) or a zu-infinitive
+        (``versprach, gegen die Randalierer vorzugehen``, ``bestreitet, verwickelt zu sein``)."""
+        doc = self.doc
+        for r in doc[start:min(end, start + 14)]:
+            if self.in_quote[r.i]:
+                continue
+            if is_subjunctive(r):
+                return True
+            if r.text == "," or r.text in _CLAUSE_END:
+                break
+        words = []
+        for r in doc[start:end]:
+            if r.text in (",", ";", ":") or r.text in _CLAUSE_END:
+                break
+            words.append(r)
+        if len(words) < 2 or any(w.lower_ in AUXILIARIES - _INFINITIVES for w in words):
+            return False  # "…, die Regierung hat keine Pläne zu ändern": a main clause of its own
+        return _ZU_INFIX.match(words[-1].lower_) is not None or any(
+            w.lower_ == "zu" and k + 1 < len(words) for k, w in enumerate(words))
 
     def subject(self, sent: Span, verb_i: int) -> Referent | None:
         return self.subjects.subject(sent, verb_i)
@@ -361,6 +385,10 @@ class Frames:
         return False
 
     # -- the speaker of a frame -------------------------------------------------
+# "vorzugehen", "aufzulösen", "einzudämmen": separable verbs with "zu" inside.
+_ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|dar|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|"
+                       r"durch|über|um|unter|wieder|weiter|frei|statt|teil|bekannt)zu[a-zäöüß]+e?n$")
+_INFINITIVES = frozenset({"haben", "sein", "werden", "sollen", "wollen"})
 _SOURCE_PREPOSITIONS = frozenset({"aus", "in", "im", "bei", "beim", "von", "vom", "seitens"})
 _FUTURE = frozenset({"wird", "werden", "will", "wollen", "möchte", "möchten", "plant", "planen"})
 _CONDITIONS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})
