@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.coref import Context, Referent
-from kg.extract.frames import Frame, Frames
+from kg.extract.frame import Frame
+from kg.extract.frames import Frames
 from kg.extract.quotes import Quote, find_quotes, is_title
 from kg.extract.verbs import char_span, is_subjunctive, speech_lemma
 from kg.model import Claim, Mention

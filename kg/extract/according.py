@@ -1,0 +1,124 @@
+"""Source phrases: ``X zufolge``, ``laut X``, ``nach Angaben von X``, ``seiner Meinung nach``,
+``wie X mitteilte``, ``…, wonach …``.
+
+Unlike a speech verb, these name the speaker inside the sentence they
+attribute, so the claim is the sentence without the phrase.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from kg.extract import lexicon as lx
+from kg.extract.coref import Referent
+from kg.extract.frame import Frame
+from kg.extract.phrases import noun_phrase_ending_at
+from kg.extract.verbs import speech_lemma
+
+if TYPE_CHECKING:
+    from kg.extract.frames import Frames
+
+_OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten"})
+_POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
+_SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS)
+_SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen")
+
+
+class SourcePhrases:
+    """Finds source phrases for a ``Frames`` (sharing its Context and quote map)."""
+
+    def __init__(self, frames: Frames) -> None:
+        self.frames = frames
+        self.ctx = frames.ctx
+        self.doc = frames.doc
+        self.in_quote = frames.in_quote
+
+    def according_to(self, sent: Span) -> Frame | None:
+        """``X zufolge``, ``laut X``, ``nach Angaben von X``, ``seiner Meinung nach``, ``wie X mitteilte, …``."""
+        doc = self.doc
+        toks = [t for t in sent if not t.is_space and not self.in_quote[t.i]]
+        for idx, tok in enumerate(toks):
+            low = tok.lower_
+            if low == "zufolge" and idx > 0:
+                ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
+                if ref is not None:
+                    phrase = noun_phrase_ending_at(self.doc, toks[idx - 1].i, sent.start)
+                    start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+                    return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
+            elif low == "laut" and tok.i + 1 < sent.end:
+                ref = self.ctx.speaker_at(tok.i + 1, 10)
+                if ref is not None:
+                    return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
+            elif low == "nach" and (src := self._source_word(tok, sent)) is not None:
+                start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
+                ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
+                if ref is None:
+                    ref = self._source_agent(doc[tok.i + 1:src.i + 1])
+                return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
+            elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
+                    and toks[idx + 2].lower_ == "nach":
+                ref = self.ctx.pronoun_for(tok)
+                if ref is not None:
+                    ref = Referent(ref.key, ref.type, doc[tok.i:toks[idx + 1].i + 1], "pronoun", ref.label)
+                    return self._around(sent, tok.i, toks[idx + 2].i + 1, ref, "Meinung",
+                                        (toks[idx + 1].i, toks[idx + 2].i + 1))
+            elif low == "wie" and (idx == 0 or toks[idx - 1].text == ","):
+                found = self._wie_clause(sent, toks, idx)
+                if found is not None:
+                    return found
+            elif low == "wonach" and idx > 1 and toks[idx - 1].text == ",":
+                ref = self.ctx.speaker_ending_at(toks[idx - 2].i, sent.start)
+                if ref is not None:
+                    return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
+        return None
+
+    def _source_agent(self, words: Span) -> Referent:
+        """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""
+        head = words[-1].text
+        if "-" in head:
+            owner = self.ctx.org_named(head.split("-")[0])
+            if owner is not None:
+                return Referent(owner, "org", words, "org")
+        return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+
+    def _owner_follows(self, src: Token) -> bool:
+        """``Angaben der Polizei``, ``Angaben von Peskow``, ``Angaben Peskows``: whose statement it is."""
+        nxt = self.doc[src.i + 1] if src.i + 1 < len(self.doc) else None
+        return nxt is not None and (nxt.lower_ in ("der", "des", "von", "vom") or nxt.i in self.ctx.by_token)
+
+    def _source_word(self, nach: Token, sent: Span) -> Token | None:
+        """``nach Angaben``, ``nach ersten Angaben``, ``nach Polizeiangaben``: the source noun."""
+        for k in range(nach.i + 1, min(sent.end, nach.i + 4)):
+            tok = self.doc[k]
+            if tok.lower_ in _SOURCE_WORDS or (tok.text[:1].isupper() and tok.lower_.endswith(_SOURCE_ENDINGS)):
+                return tok
+            if not (tok.text[:1].islower() and tok.is_alpha):
+                return None
+        return None
+
+    def _wie_clause(self, sent: Span, toks: list[Token], idx: int) -> Frame | None:
+        """``Wie der Sprecher mitteilte, …`` / ``…, wie die Polizei berichtete.``"""
+        verb = next((t for t in toks[idx + 1:idx + 12] if speech_lemma(t)), None)
+        if verb is None or verb.i + 1 >= len(self.doc):
+            return None
+        after = self.doc[verb.i + 1]
+        if after.text not in (",", ".") and after.i < sent.end - 1:
+            return None
+        ref = self.ctx.speaker_at(toks[idx].i + 1, verb.i - toks[idx].i - 1)
+        if ref is None:
+            return None
+        return self._around(sent, toks[idx].i, verb.i + 1, ref, speech_lemma(verb) or "sagen", (verb.i, verb.i + 1))
+
+    def _around(self, sent: Span, f_start: int, f_end: int, ref: Referent, cue: str,
+                cue_tokens: tuple[int, int]) -> Frame:
+        """The sentence without the frame phrase when it opens or closes it; else the whole sentence."""
+        doc = self.doc
+        begin, end = sent.start_char, sent.end_char
+        first = next((t.i for t in sent if not t.is_space), sent.start)
+        if f_start <= first:
+            begin = doc[f_end].idx if f_end < sent.end else end
+        elif f_end >= sent.end - 1 or (f_end < sent.end and doc[f_end].text in (".", "!", "?")):
+            end = doc[f_start].idx
+        return Frame(begin, end, ref, cue, cue_tokens)
