@@ -681,3 +681,20 @@ def test_frames_apposition_before_dass(extractor: Extractor) -> None:
 def test_frames_indicative_main_clause_after_comma_is_no_zu_complement(extractor: Extractor) -> None:
     text = "Der Minister sagte am Montag nichts, die Regierung hat keine Pläne zu ändern."
     assert read(extractor, text).claims == []
+
+
+@pytest.mark.parametrize(("text", "words", "mention"), [
+    ("Die Hauptkamera des Teleskops ist ausgefallen, das teilte die Raumfahrtbehörde mit.",
+     "Die Hauptkamera des Teleskops ist ausgefallen", "Raumfahrtbehörde"),
+    ("Die Grenze müsse sofort geöffnet werden, so der Minister im Interview.",
+     "Die Grenze müsse sofort geöffnet werden", "der Minister"),
+    ("Anschließend sei laut Okonkwo die Anlage abgeschaltet worden.",
+     "Anschließend sei laut Okonkwo die Anlage abgeschaltet worden", "Okonkwo"),
+    ("Nach einer Stellungnahme der Armee befand sich der Hubschrauber auf einem Übungsflug.",
+     "befand sich der Hubschrauber auf einem Übungsflug", "der Armee"),
+])
+def test_frames_more_source_phrases(extractor: Extractor, text: str, words: str, mention: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, words)
+    assert claim.speaker is not None
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == mention

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten"})
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
-_SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS)
+# Statements and documents that stand for their authors ("nach einer Stellungnahme der Armee").
+_SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
+    "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung"}
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen")
 
 
@@ -47,11 +49,11 @@ class SourcePhrases:
                     phrase = noun_phrase_ending_at(self.doc, toks[idx - 1].i, sent.start)
                     start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
                     return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
-            elif low == "laut" and tok.i + 1 < sent.end:
-                ref = self.ctx.speaker_at(tok.i + 1, 10)
+            elif low in ("laut", "gemäß") and tok.i + 1 < sent.end:
+                ref = self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
                 if ref is not None:
                     return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
-            elif low == "nach" and (src := self._source_word(tok, sent)) is not None:
+            elif low in ("nach", "gemäß") and (src := self._source_word(tok, sent)) is not None:
                 start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
                 ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
                 if ref is None:

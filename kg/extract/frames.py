@@ -142,7 +142,9 @@ class Frames:
         toks = [t for t in sent if not t.is_space]
         for pos in range(len(toks) - 2, max(0, len(toks) - 12), -1):
             tok = toks[pos]
-            if toks[pos - 1].text not in (",", "–") or pos <= 3 or self.in_quote[tok.i]:
+            # "…, teilte die Polizei mit." / "…, das teilte die Polizei mit." / "…, so der Minister im Interview."
+            anaphor = toks[pos - 1].lower_ in ("das", "dies") and toks[pos - 2].text == ","
+            if toks[pos - 1].text not in (",", "–") and not anaphor or pos <= 3 or self.in_quote[tok.i]:
                 continue
             lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
             if lemma is None:
@@ -151,10 +153,18 @@ class Frames:
                 ref = self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.ctx.speaker_at(tok.i + 1, 10)
-                if lemma == "so" and (ref is None or ref.mention.end < toks[-1].i):
-                    continue  # "so" is a frame only as "…, so der Minister."
-            return Frame(sent.start_char, toks[pos - 1].idx, ref, lemma, (tok.i, tok.i + 1))
+                if lemma == "so" and (ref is None or not self._frame_ends(ref.mention.end, sent)):
+                    continue  # "so" is a frame only as "…, so der Minister." (or "… im Interview.")
+            comma = toks[pos - 2] if anaphor else toks[pos - 1]
+            return Frame(sent.start_char, comma.idx, ref, lemma, (tok.i, tok.i + 1))
         return None
+
+    def _frame_ends(self, i: int, sent: Span) -> bool:
+        """After the speaker only the sentence end, or a place or occasion (``im Interview``, ``am Montag``)."""
+        doc = self.doc
+        if i >= sent.end - 1 or doc[i].text in (".", "!", "?", ",", ":", ";"):
+            return True
+        return doc[i].lower_ in ("im", "in", "am", "gegenüber", "bei", "beim", "auf", "vor", "nach")
 
     def according_to(self, sent: Span) -> Frame | None:
         return self.sources.according_to(sent)

@@ -53,6 +53,8 @@ def _attributive(tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or not nxt.is_alpha or not tok.lower_.endswith(("te", "ten", "tes", "ter", "enen", "ene")):
         return False
+    if nxt.lower_ in ARTICLES:
+        return False  # "das teilte die Behörde mit": an article never follows an attributive participle
     for k in range(tok.i - 1, max(tok.sent.start - 1, tok.i - 4), -1):
         if doc[k].lower_ in ARTICLES:
             # "Das erklärte gestern ein Sprecher": a sentence-initial "Das"/"Dies" is a pronoun
