@@ -698,3 +698,11 @@ def test_frames_more_source_phrases(extractor: Extractor, text: str, words: str,
     assert_words(claim, text, words)
     assert claim.speaker is not None
     assert claim.speaker_mention is not None and claim.speaker_mention.text == mention
+
+
+def test_frames_subjunctive_sentence_about_the_speaker_is_not_his(extractor: Extractor) -> None:
+    # People do not name themselves: "Weber habe …" right after Weber's words is someone else's report.
+    text = ("Außenminister Jonas Weber sagte, die Lage sei ernst. "
+            "Weber habe die Forderungen als Reaktion auf die Drohungen gestellt.")
+    x = read(extractor, text)
+    assert [c.span.text for c in x.claims] == ["die Lage sei ernst"]

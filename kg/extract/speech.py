@@ -236,7 +236,7 @@ class SpeechFinder:
             if not (toks and toks[0].lower_ in _CONTINUERS and any(is_subjunctive(t) for t in toks)):
                 return False
         begin, end = char_span(self.doc, sent.start_char, sent.end_char)
-        if self._covered(begin, end):
+        if self._covered(begin, end) or self._about_the_speaker(toks, self.last[1]):
             return False
         prev, ref = self.claims[-1]
         if prev.mode == "free" and self.sent_of.get(len(self.claims) - 1) == si - 1:
@@ -250,6 +250,14 @@ class SpeechFinder:
             return True
         self._add(begin, end, False, self.last[1], None, sent, si, mode="free")
         return True
+
+    def _about_the_speaker(self, toks: list, speaker: Referent) -> bool:
+        """``Putin habe …`` after Putin's words: people do not name themselves, so someone else reports."""
+        for tok in toks[:4]:
+            m = self.ctx.by_token.get(tok.i)
+            if m is not None:
+                return m.label_ == "PER" and m.kb_id_ == speaker.key and not self.ctx.is_genitive(m)
+        return False
 
     # -- output ---------------------------------------------------------------
     def _add(self, begin: int, end: int, direct: bool, ref: Referent | None, cue: str | None, sent: Span,
