@@ -706,3 +706,10 @@ def test_frames_subjunctive_sentence_about_the_speaker_is_not_his(extractor: Ext
             "Weber habe die Forderungen als Reaktion auf die Drohungen gestellt.")
     x = read(extractor, text)
     assert [c.span.text for c in x.claims] == ["die Lage sei ernst"]
+
+
+def test_frames_noun_with_adjective_is_no_bare_surname(extractor: Extractor) -> None:
+    # regression: "dem gegenwärtigen Korruptionsskandal" was taken for a person named Korruptionsskandal
+    text = "Zu dem gegenwärtigen Korruptionsskandal führte Okonkwo aus, dass Zahlungen üblich gewesen seien."
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == "Okonkwo"

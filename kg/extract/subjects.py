@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
 from kg.extract.phrases import noun_phrase_ending_at
-from kg.extract.verbs import ARTICLES
+from kg.extract.verbs import ARTICLES, speech_lemma
 
 _SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
 # Finite auxiliaries and modals: a speech verb after one of them is a participle or infinitive.
@@ -50,7 +50,7 @@ class Subjects:
         if ref is not None:
             return ref
         if verb_i + 1 < sent.end:
-            ref = self.ctx.speaker_at(verb_i + 1, 10)
+            ref = self.ctx.speaker_at(verb_i + 1, 10) or self.bare_surname(verb_i + 1)
             if ref is not None:
                 return ref
         for k in range(verb_i - 1, sent.start, -1):
@@ -96,7 +96,11 @@ class Subjects:
         if not (tok.is_alpha and tok.text[:1].isupper() and len(tok.text) > 3) or self.ctx.in_pp(k):
             return None
         # Only a word German does not know: the word tables hold everyday nouns and frequent surnames.
-        if tok.lower_ in lx.word_probabilities() or tok.text in lx.inflected_nouns() or tok.text in lx.NOT_NAMES \
-                or k > tok.sent.start and self.doc[k - 1].lower_ in ARTICLES:
+        if tok.lower_ in lx.word_probabilities() or tok.text in lx.inflected_nouns() or tok.text in lx.NOT_NAMES:
             return None
+        before = self.doc[k - 1] if k > tok.sent.start else None
+        adjective = before is not None and before.is_alpha and before.text[:1].islower() \
+            and before.lower_.endswith(("e", "en", "er", "es", "em")) and speech_lemma(before) is None
+        if before is not None and (before.lower_ in ARTICLES or adjective):
+            return None  # "dem gegenwärtigen Korruptionsskandal": a noun with its article or adjective
         return Referent(tok.text, "person", self.doc[k:k + 1], "name")
