@@ -270,8 +270,10 @@ class Frames:
             if n >= 8 and not fronted_aux:
                 break
             lemma = speech_lemma(tok)
-            if lemma is None or lemma in _NO_BARE_REPORT or needs_complement(lemma) or self.in_quote[tok.i]:
-                continue
+            speaks_of = lemma == "sprechen" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ in ("von", "vom")
+            if lemma is None or (lemma in _NO_BARE_REPORT and not speaks_of) or needs_complement(lemma) \
+                    and not speaks_of or self.in_quote[tok.i]:
+                continue  # but "sprach von einem Riesenerfolg" reports what was said
             if self._not_yet_said(toks, tok) or self.conditional(sent, tok.i):
                 return None
             ref = self.subject(sent, tok.i)
