@@ -715,3 +715,12 @@ def test_frames_noun_with_adjective_is_no_bare_surname(extractor: Extractor) -> 
     text = "Zu dem gegenwärtigen Korruptionsskandal führte Okonkwo aus, dass Zahlungen üblich gewesen seien."
     claim = only_claim(read(extractor, text))
     assert claim.speaker == "Okonkwo"
+
+
+def test_frames_stance_verb_speaker_goes_on_in_subjunctive(extractor: Extractor) -> None:
+    # regression: this crashed when the stance sentence made no claim before the subjunctive one
+    text = ("Verbandschef Tobias Krämer wies den Vorwurf zurück. "
+            "In Zeiten knapper Kassen sei die Studie richtig.")
+    claim = only_claim(read(extractor, text))
+    assert (claim.mode, claim.speaker, claim.span.text) == (
+        "free", "Tobias Krämer", "In Zeiten knapper Kassen sei die Studie richtig")

@@ -192,6 +192,18 @@ class SpeechFinder:
         found = found or self.frames.speech_act(sent)
         if found is not None:
             self._add_frame(found, sent, si)
+        else:
+            self._speaker_without_claim(sent, si)
+
+    def _speaker_without_claim(self, sent: Span, si: int) -> None:
+        """``X wies den Vorwurf zurück. In Zeiten knapper Kassen sei …``: X speaks on in what follows."""
+        verb = next((t for t in sent if not self.in_quote[t.i] and speech_lemma(t) not in (None, "heißen")
+                     and not self.frames.conditional(sent, t.i)), None)
+        if verb is None:
+            return
+        ref = self.frames.subject(sent, verb.i)
+        if ref is not None:
+            self.last = (si, ref)
 
     def _anaphoric(self, sent: Span, si: int) -> bool:
         """``… . Dies bestätigte der Sprecher.``: the previous sentence is the speaker's claim."""
@@ -238,8 +250,8 @@ class SpeechFinder:
         begin, end = char_span(self.doc, sent.start_char, sent.end_char)
         if self._covered(begin, end) or self._about_the_speaker(toks, self.last[1]):
             return False
-        prev, ref = self.claims[-1]
-        if prev.mode == "free" and self.sent_of.get(len(self.claims) - 1) == si - 1:
+        prev = self.claims[-1][0] if self.claims else None
+        if prev is not None and prev.mode == "free" and self.sent_of.get(len(self.claims) - 1) == si - 1:
             # One claim for a run of subjunctive sentences, as readers see it.
             prev.span = TextSpan(prev.span.begin, end, self.doc.text[prev.span.begin:end])
             if prev.sentence is not None:
