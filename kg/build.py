@@ -13,6 +13,10 @@ from kg.resolve.iris import Minter
 from kg.sources import read_paths
 from kg.store import KGStore
 
+# Programming errors a rule can raise on text it did not foresee (an index past a list, a missing key).
+# Caught per article so that one odd article never aborts a build; anything else still stops it.
+_RULE_BUGS = (IndexError, KeyError, ValueError, TypeError, AttributeError)
+
 
 @dataclass
 class BuildSummary:
@@ -64,7 +68,15 @@ def build(
             seen[item.id] = item.origin
             articles.append(item)
     for article in progress(articles) if progress else articles:
-        extraction = extractor.extract(article)
+        try:
+            extraction = extractor.extract(article)
+        except _RULE_BUGS as exc:
+            # A bug in a rule must not cost the user every other article, nor what this one stored before.
+            summary.errors.append(SourceError(
+                article.origin, f"extraction failed ({type(exc).__name__}: {exc})",
+                "the article was skipped and its earlier graph kept; please report it with this file", fatal=True))
+            summary.failed += 1
+            continue
         graph, quads = article_quads(extraction, minter)
         summary.quads += store.replace_graph(graph, quads)
         summary.articles += 1

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from click.testing import Result
 
 from kg.store import KGStore
@@ -324,3 +325,26 @@ def test_build_summary_triples_match_store_quads(kg: Kg, tmp_path: Path) -> None
     result = build(kg, tmp_path / "store", _corpus(tmp_path / "in"))
     store = KGStore(tmp_path / "store", read_only=True)
     assert f": {len(store.ox)} triples," in result.stdout
+
+
+def test_build_rule_bug_skips_one_article_keeps_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.build import build as run_build
+    from kg.extract import Extractor
+    from kg.model import Extraction, SourceArticle
+
+    write(tmp_path, "gut.txt", BRUECKE_TEXT)
+    write(tmp_path, "schlecht.txt", SCHULE_TEXT)
+    real = Extractor.extract
+
+    def flaky(self: Extractor, article: SourceArticle) -> Extraction:
+        if article.id == "schlecht":
+            raise IndexError("list index out of range")
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", flaky)
+    store = KGStore()
+    summary = run_build([tmp_path], store)
+    assert (summary.articles, summary.failed) == (1, 1)
+    assert "schlecht.txt" in str(summary.errors[0]) and "IndexError" in str(summary.errors[0])
+    assert any("gut" in row["id"].value for row in store.select(
+        "SELECT ?id WHERE { GRAPH ?g { ?a dcterms:identifier ?id } }"))
