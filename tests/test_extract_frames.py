@@ -724,3 +724,13 @@ def test_frames_stance_verb_speaker_goes_on_in_subjunctive(extractor: Extractor)
     claim = only_claim(read(extractor, text))
     assert (claim.mode, claim.speaker, claim.span.text) == (
         "free", "Tobias Krämer", "In Zeiten knapper Kassen sei die Studie richtig")
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Fernsehsender zitierte Außenminister Jonas Weber mit den Worten: „Wir bleiben gesprächsbereit.“",
+    "Außenminister Jonas Weber wird von der Zeitung mit den Worten zitiert: „Wir bleiben gesprächsbereit.“",
+])
+def test_frames_zitiert_mit_den_worten(extractor: Extractor, text: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.span.text) == ("Jonas Weber", "Wir bleiben gesprächsbereit")
+    assert claim.relayed_by is not None and claim.relayed_by != "Jonas Weber"

@@ -107,11 +107,32 @@ class Frames:
         verb = next((t for t in doc[sent.start:k] if speech_lemma(t) and not self.in_quote[t.i]), None)
         if doc[k].text == "," and verb is None:
             return None
+        if verb is not None and speech_lemma(verb) == "zitieren":
+            quoted = self._quoted_before(sent, verb.i, k)
+            if quoted is not None:
+                return quoted
         ref = self.subject(sent, verb.i if verb is not None else k)
         if ref is None:
             return None
         cue = (verb.i, verb.i + 1) if verb is not None else (k, k + 1)
         return Frame(0, 0, ref, speech_lemma(verb) if verb is not None else "sagen", cue, "direct")
+
+    def _quoted_before(self, sent: Span, verb_i: int, colon: int) -> Frame | None:
+        """``Ein Sender zitierte Papandreou mit den Worten: „…“`` (the object said it) and
+        ``X wird von der Zeitung mit den Worten zitiert: „…“`` (the passive subject said it)."""
+        doc = self.doc
+        passive = any(t.lower_ in ("wird", "wurde", "werden", "wurden") for t in doc[sent.start:verb_i])
+        by = next((t.i for t in doc[sent.start:verb_i] if t.lower_ in ("von", "vom")), None)
+        if passive and by is not None:
+            speaker = self.ctx.speaker_at(sent.start, by - sent.start)
+            relay = self.ctx.speaker_at(by + 1, verb_i - by - 1)
+        else:
+            relay = self.subject(sent, verb_i)
+            start = relay.mention.end if relay is not None and relay.mention.end > verb_i else verb_i + 1
+            speaker = self.ctx.speaker_at(start, colon - start)
+        if speaker is None or relay is not None and speaker.key == relay.key:
+            return None
+        return Frame(0, 0, speaker, "zitieren", (verb_i, verb_i + 1), "direct", relay=relay)
 
     def org_near(self, start: int, end: int) -> Referent | None:
         """``hieß es aus dem Kreml``: the institution, if one is named."""

@@ -146,7 +146,8 @@ class SpeechFinder:
         if self.last is not None and si - self.last[0] <= (2 if own and words >= 3 else 1):
             self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
             return
-        # Words in quotation marks are someone's: the sentence's subject, else the last speaker nearby.
+        # Words in quotation marks inside a sentence are its subject's ("Sie sicherte ihm ihre „volle
+        # Unterstützung“ zu"), else the last speaker nearby.
         first = next((t.i for t in sent if not t.is_space), sent.start)
         ref = None if self.in_quote[first] else self.ctx.speaker_at(first, 8)
         if ref is not None and ref.mention.end <= span.start:
