@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.quotes import Quote, find_quotes, is_title
+from kg.extract.quotes import Quote, find_quotes
+from kg.extract.titles import is_title
 
 
 def quoted(text: str) -> list[str]:

@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.coref import Referent
 from kg.extract.frame import Frame
-from kg.extract.phrases import noun_phrase_ending_at
 from kg.extract.verbs import speech_lemma
 
 if TYPE_CHECKING:
@@ -46,8 +45,7 @@ class SourcePhrases:
             if low == "zufolge" and idx > 0:
                 ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
                 if ref is not None:
-                    phrase = noun_phrase_ending_at(self.doc, toks[idx - 1].i, sent.start)
-                    start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+                    start = self.ctx.phrase_start(ref, toks[idx - 1].i, sent.start)
                     return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
             elif low in ("laut", "gemäß") and tok.i + 1 < sent.end:
                 ref = self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
@@ -61,7 +59,7 @@ class SourcePhrases:
                 return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
             elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
                     and toks[idx + 2].lower_ == "nach":
-                ref = self.ctx.pronoun_for(tok)
+                ref = self.ctx.pronoun(tok)
                 if ref is not None:
                     ref = Referent(ref.key, ref.type, doc[tok.i:toks[idx + 1].i + 1], "pronoun", ref.label)
                     return self._around(sent, tok.i, toks[idx + 2].i + 1, ref, "Meinung",

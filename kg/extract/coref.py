@@ -42,6 +42,11 @@ class Referent:
     kind: str  # "name", "role", "pronoun", "org", "description"
     label: str | None = None  # for an unnamed agent: the description ("Sprecher der Polizei")
 
+    @classmethod
+    def named(cls, m: Span) -> Referent:
+        """The person or organization a name mention (``kg_mentions``) stands for, named by it."""
+        return cls(m.kb_id_, "org", m, "org") if m.label_ == "ORG" else cls(m.kb_id_, "person", m, "name")
+
 
 def _nationality(words: list[str]) -> str | None:
     for w in words:
@@ -95,9 +100,7 @@ class Context:
                 if self.is_genitive(m):
                     j = m.end
                     continue
-                if m.label_ == "ORG":
-                    return Referent(m.kb_id_, "org", m, "org")
-                return Referent(m.kb_id_, "person", m, "name")
+                return Referent.named(m)
             possessive = tok.lower_ == "ihr" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
             if tok.text in lx.SUBJECT_PRONOUNS and not possessive or tok.lower_ in ("ihm", "ihr") and j == i \
                     and not possessive:
@@ -109,7 +112,7 @@ class Context:
                     return apposition
                 nxt = self.by_token.get(j + 1)
                 if nxt is not None and nxt.label_ == "PER" and not self.is_genitive(nxt):
-                    return Referent(nxt.kb_id_, "person", nxt, "name")
+                    return Referent.named(nxt)
                 return self.description(i, j, head)
             if tok.text in _DETERMINERS or tok.lower_ in ("sich", "auch", "jedoch", "nun", "zudem", "dazu") or (
                     tok.text[:1].islower() and tok.is_alpha and tok.text.endswith(
@@ -142,17 +145,24 @@ class Context:
             phrase = noun_phrase(doc, j, limit)
             if phrase is not None:
                 return self._from_phrase(phrase)
-            m = self.by_token.get(j + 1)
-            if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 1:
-                return Referent(m.kb_id_, "person", m, "name")  # "Projektkoordinator Andreas Grassauer"
-            m = self.by_token.get(j + 2) if j + 1 < len(doc) and doc[j + 1].text == "," else None
-            if tok.text[:1].isupper() and m is not None and m.label_ == "PER" and m.start == j + 2:
-                return Referent(m.kb_id_, "person", m, "name")  # "der zuständige Koordinator, Tobias Krämer,"
+            named = self._name_after(j)
+            if named is not None:
+                return named
             if tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in _CLAUSE_WORDS or tok.text in _DETERMINERS:
                 j += 1  # an adverb, article or adjective: "sagte gestern die kroatische Meteorologin …"
                 continue
             return None
         return None
+
+    def _name_after(self, j: int) -> Referent | None:
+        """``Projektkoordinator Andreas Grassauer``, ``der zuständige Koordinator, Tobias Krämer,``:
+        a capitalised word we do not know as a role, right before a name (or its comma apposition)."""
+        doc = self.doc
+        if not doc[j].text[:1].isupper():
+            return None
+        k = j + 2 if j + 1 < len(doc) and doc[j + 1].text == "," else j + 1
+        m = self.by_token.get(k)
+        return Referent.named(m) if m is not None and m.label_ == "PER" and m.start == k else None
 
     def _after_pp(self, prep: int) -> int:
         """The token after the prepositional phrase opened at ``prep``."""
@@ -169,6 +179,12 @@ class Context:
                 return k
         return prep + 1
 
+    def phrase_start(self, ref: Referent, last: int, earliest: int) -> int:
+        """Where the words naming ``ref`` and ending at token ``last`` begin: a name mention may follow
+        its role (``Außenminister Jonas Weber zufolge``)."""
+        phrase = noun_phrase_ending_at(self.doc, last, earliest)
+        return min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+
     def in_pp(self, start: int) -> bool:
         """Whether the phrase starting at ``start`` is governed by a preposition (``Über Steve Fossett``)."""
         k = start - 1
@@ -180,8 +196,7 @@ class Context:
         """The speaker phrase whose last token is ``i`` (``der Polizei zufolge``, ``Die Richter sagten``)."""
         m = self.by_token.get(i)
         if m is not None and not self.is_genitive(m) and (m.label_ == "ORG" or m.end == i + 1):
-            return Referent(m.kb_id_, "org" if m.label_ == "ORG" else "person", m,
-                            "org" if m.label_ == "ORG" else "name")
+            return Referent.named(m)
         tok = self.doc[i]
         if tok.lower_ in ("ihm", "ihr", "er", "sie"):
             return self.pronoun(tok) or self._pronoun_agent(tok)
@@ -206,9 +221,6 @@ class Context:
             return lx.ORGANIZATIONS[word]
         return next((key for key, names in self.orgs.items() if word in names), None)
 
-    def pronoun_for(self, tok: Token) -> Referent | None:
-        return self.pronoun(tok)
-
     def _from_phrase(self, phrase: Phrase) -> Referent:
         """A described speaker: an institution, the owner of a statement, or an unnamed agent."""
         span = self.doc[phrase.start:phrase.end]
@@ -219,14 +231,12 @@ class Context:
         if phrase.kind == "source" and (persons or orgs):
             m = (persons or orgs)[0]  # "nach Angaben der Polizei": the police said it
             return Referent(m.kb_id_, "person" if m.label_ == "PER" else "org", span, "description")
+        speaks_for = head.endswith(_SPEAKS_FOR)  # "ein Sprecher des Ministeriums" speaks for the ministry
+        if orgs and (phrase.kind == "org" or speaks_for):
+            return Referent(orgs[0].kb_id_, "org", span, "org")
         if phrase.kind == "org":
-            if orgs:
-                return Referent(orgs[0].kb_id_, "org", span, "org")
             return Referent(phrase.label, "org", span, "org")
-        if head.endswith(_SPEAKS_FOR):
-            # "ein Sprecher des Ministeriums" speaks for the ministry
-            if orgs:
-                return Referent(orgs[0].kb_id_, "org", span, "org")
+        if speaks_for:
             owner = noun_phrase(self.doc, phrase.head + 1, phrase.end - phrase.head - 1)
             if owner is not None and owner.kind == "org" and owner.end <= phrase.end:
                 return Referent(owner.label, "org", span, "org")
@@ -239,12 +249,10 @@ class Context:
         for k in range(head_index + 1, min(len(doc), head_index + 9)):
             m = self.by_token.get(k)
             if m is not None and m.label_ == "PER" and not self.is_genitive(m):
-                return Referent(m.kb_id_, "person", m, "name")  # "Kreml-Sprecher Dmitri Peskow"
+                return Referent.named(m)  # "Kreml-Sprecher Dmitri Peskow"
             if doc[k].text == ",":
                 m = self.by_token.get(k + 1)
-                if m is not None and m.label_ == "PER":
-                    return Referent(m.kb_id_, "person", m, "name")
-                return None
+                return Referent.named(m) if m is not None and m.label_ == "PER" else None
             if doc[k].is_punct or doc[k].lower_ in lx.SPEECH_FORMS or doc[k].is_space:
                 return None
         return None
@@ -301,7 +309,7 @@ class Context:
             m = self.by_token.get(j)
             if m is not None:
                 if m.label_ == "PER":
-                    out.append(Referent(m.kb_id_, "person", m, "name"))
+                    out.append(Referent.named(m))
                 j = m.end
                 continue
             tok = self.doc[j]

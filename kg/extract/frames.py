@@ -26,7 +26,7 @@ from kg.extract.phrases import noun_phrase
 from kg.extract.subjects import AUXILIARIES, Subjects
 from kg.extract.verbs import is_subjunctive, needs_complement, speech_lemma
 
-_DASHES = {",", "–", "—", "-"}
+DASHES = {",", "–", "—", "-"}
 _CLOSING_MARKS = "“”\"«»‘’‹›"
 _CLAUSE_END = {".", "!", "?", ";"}
 # Verbs whose bare use ("sprach", "rief") is not yet a report of what was said; and verbs whose bare
@@ -54,7 +54,7 @@ class Frames:
         """``„…“, sagte X`` / ``„…“, so X`` / ``„…“, hieß es aus dem Kreml``; end = token after the frame."""
         doc = self.doc
         k = span.end
-        while k < len(doc) and (doc[k].text in _DASHES or doc[k].is_space):
+        while k < len(doc) and (doc[k].text in DASHES or doc[k].is_space):
             k += 1
         if k >= len(doc) or k == span.end and span[-1].text not in _CLOSING_MARKS:
             return None
@@ -68,15 +68,14 @@ class Frames:
             quoted = self._quoted_by(k)
             if quoted is not None:
                 return quoted
-        ref = self.ctx.speaker_at(k + 1, 10) or (self._bare_surname(k + 1) if k + 1 < len(doc) else None)
+        ref = self.ctx.speaker_at(k + 1, 10) or (self.subjects.bare_surname(k + 1) if k + 1 < len(doc) else None)
         end = ref.mention.end if ref is not None else k + 1
         particle = lx.SEPARABLE.get(lemma, "#").split()[-1]
         while end < len(doc) and doc[end].lower_ in (particle, "hinzu", "zu", "bedenken"):
             end += 1
         if ref is None and (k == span.end or lemma == "so"):
             return None  # "… als „falsch“ zurückgewiesen": the quote is an object; its speaker is elsewhere
-        if ref is None:
-            return Frame(0, end, None, lemma, (k, k + 1), "direct")  # "…“, sagte Müller": which Müller? nobody
+        # With no speaker found ("…“, sagte Müller": which Müller?), the quote stays unattributed.
         return Frame(0, end, ref, lemma, (k, k + 1), "direct")
 
     def _quoted_by(self, k: int) -> Frame | None:
@@ -91,7 +90,7 @@ class Frames:
             m = self.ctx.by_token.get(j)
             quoted = None
             if m is not None and m.label_ == "PER" and not self.ctx.is_genitive(m):
-                quoted = Referent(m.kb_id_, "person", m, "name")
+                quoted = Referent.named(m)
             elif doc[j].lower_ in ("den", "die") and relay is not None:
                 quoted = self.ctx.speaker_at(j, 8)  # the accusative object after the subject
             if quoted is not None and (relay is None or quoted.key != relay.key):
@@ -139,7 +138,7 @@ class Frames:
         for j in range(max(0, start), min(end, len(self.doc))):
             m = self.ctx.by_token.get(j)
             if m is not None and m.label_ == "ORG":
-                return Referent(m.kb_id_, "org", m, "org")
+                return Referent.named(m)
         return None
 
     def heard_from(self, start: int, end: int) -> Referent | None:
@@ -277,9 +276,6 @@ class Frames:
     def subject(self, sent: Span, verb_i: int) -> Referent | None:
         return self.subjects.subject(sent, verb_i)
 
-    def _bare_surname(self, k: int) -> Referent | None:
-        return self.subjects.bare_surname(k)
-
     def speech_act(self, sent: Span) -> Frame | None:
         """``Die Opposition kritisierte den Haushalt scharf.``: the whole sentence reports a speech act."""
         toks = [t for t in sent if not t.is_space]
@@ -291,10 +287,8 @@ class Frames:
             if n >= 8 and not fronted_aux:
                 break
             lemma = speech_lemma(tok)
-            speaks_of = lemma == "sprechen" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ in ("von", "vom")
-            if lemma is None or (lemma in _NO_BARE_REPORT and not speaks_of) or needs_complement(lemma) \
-                    and not speaks_of or self.in_quote[tok.i]:
-                continue  # but "sprach von einem Riesenerfolg" reports what was said
+            if lemma is None or self.in_quote[tok.i] or not self._reports_alone(lemma, tok, sent):
+                continue
             if self._not_yet_said(toks, tok) or self.conditional(sent, tok.i):
                 return None
             ref = self.subject(sent, tok.i)
@@ -302,6 +296,12 @@ class Frames:
                 return None
             return Frame(sent.start_char, sent.end_char, ref, lemma, (tok.i, tok.i + 1), "reported")
         return None
+
+    def _reports_alone(self, lemma: str, verb: Token, sent: Span) -> bool:
+        """Whether the verb with just its objects reports what was said; "sprach von einem Erfolg" does."""
+        if lemma == "sprechen" and verb.i + 1 < sent.end and self.doc[verb.i + 1].lower_ in ("von", "vom"):
+            return True
+        return lemma not in _NO_BARE_REPORT and not needs_complement(lemma)
 
     def _not_yet_said(self, toks: list[Token], verb: Token) -> bool:
         """``wird am Donnerstag … erläutern``, ``will … aussagen``: announced, not yet said."""
@@ -320,7 +320,7 @@ class Frames:
                 return False
         return False
 
-    # -- the speaker of a frame -------------------------------------------------
+
 # "vorzugehen", "aufzulösen", "einzudämmen": separable verbs with "zu" inside.
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|dar|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|"
                        r"durch|über|um|unter|wieder|weiter|frei|statt|teil|bekannt)zu[a-zäöüß]+e?n$")

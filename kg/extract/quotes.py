@@ -65,11 +65,3 @@ def find_quotes(text: str) -> list[Quote]:
         else:
             i += 1
     return quotes
-
-
-def is_title(text: str, q: Quote) -> bool:
-    """True when the quotation marks hold a name or title (der Film „Der Schrei“), not someone's words."""
-    # Imported here, not at the top: titles.py reads Quote, PAIRS and find_quotes from this module.
-    from kg.extract.titles import is_title as title_test
-
-    return title_test(text, q)

@@ -20,13 +20,13 @@ from spacy.tokens import Span
 
 from kg.extract.coref import Context, Referent
 from kg.extract.frame import Frame
-from kg.extract.frames import Frames
-from kg.extract.quotes import Quote, find_quotes, is_title
+from kg.extract.frames import DASHES, Frames
+from kg.extract.quotes import Quote, find_quotes
+from kg.extract.titles import is_title
 from kg.extract.verbs import char_span, is_subjunctive, speech_lemma
 from kg.model import Claim, Mention
 from kg.model import Span as TextSpan
 
-_DASHES = {",", "–", "—", "-"}
 # Openers of a sentence that goes on reporting the source just named ("Demnach …").
 _CONTINUERS = frozenset({"demnach", "danach", "dabei", "außerdem", "zudem", "ferner", "weiter", "darüber"})
 
@@ -52,15 +52,14 @@ class SpeechFinder:
         self.in_quote = [False] * len(self.doc)
         self.frames = Frames(ctx, self.in_quote)
         self.last: tuple[int, Referent] | None = None  # sentence index and referent of the last claim
-        self.sent_of: dict[int, int] = {}  # claim index -> sentence index
-        self._sents: list[Span] | None = None
+        self.last_claim_si: int | None = None  # sentence index of the newest claim
+        self.sents: list[Span] = list(self.doc.sents)
         self.framed: list[tuple[int, int, Frame]] = []  # frames with a speaker, kept or not
 
     def run(self) -> list[tuple[Claim, Referent | None]]:
         quotes = self._quote_tokens(find_quotes(self.doc.text))
-        sents = self._sents = list(self.doc.sents)
         qi = 0
-        for si, sent in enumerate(sents):
+        for si, sent in enumerate(self.sents):
             open_quotes: list[tuple[Span, Quote]] = []
             while qi < len(quotes) and quotes[qi][0].start < sent.end:
                 span, q = quotes[qi]
@@ -100,7 +99,7 @@ class SpeechFinder:
         if after and following is not None and frame.end:
             nxt_span, nxt_q = following
             gap = self.doc[frame.end:nxt_span.start]
-            if len(gap) <= 2 and all(t.text in _DASHES or t.is_space for t in gap):
+            if len(gap) <= 2 and all(t.text in DASHES or t.is_space for t in gap):
                 end_char, merged = nxt_q.end - 1, 1  # „…“, sagte sie, „…“
         self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si, frame.relay)
         self._relayed_inside(span, q, frame.ref, si)
@@ -119,58 +118,61 @@ class SpeechFinder:
         for t in doc[verb.i + 1:min(span.end, verb.i + 4)]:
             if t.lower_ in ("dass", "daß") or t.text in (",", ":"):
                 begin = t.idx if t.lower_ in ("dass", "daß") else t.idx + 1
-                ref = Referent(m.kb_id_, "person", m, "name")
+                ref = Referent.named(m)
                 b, e = char_span(self.doc, begin, q.end - 1)
-                self._add(b, e, False, ref, lemma, span.sent, si, relayed_by=relay, cue_tokens=(verb.i, verb.i + 1))
+                self._add(b, e, ref, lemma, span.sent, si, relayed_by=relay, cue_tokens=(verb.i, verb.i + 1))
                 return
 
     def _open_quote(self, span: Span, q: Quote, sent: Span, si: int) -> None:
         """A quote without a frame of its own: the reported speech around it, else the last speaker."""
+        found = self._open_quote_speaker(span, q, sent, si)
+        if found is not None:
+            ref, cue, cue_tokens = found
+            self._add_quote(span, q.begin + 1, q.end - 1, ref, cue, cue_tokens, si)
+
+    def _open_quote_speaker(self, span: Span, q: Quote, sent: Span,
+                            si: int) -> tuple[Referent, str | None, tuple[int, int] | None] | None:
+        """Who an unframed quote belongs to, with the cue that says so, in order of evidence."""
         begin, end = q.begin, q.end
         for claim, ref in reversed(self.claims):
             if not claim.direct and claim.span.begin <= begin and end <= claim.span.end + 1 and ref is not None:
-                self._add_quote(span, q.begin + 1, q.end - 1, ref, claim.cue, None, si)
-                return
+                return ref, claim.cue, None
         for f_begin, f_end, frame in reversed(self.framed):
-            if f_begin <= begin + 1 and end - 1 <= f_end + 1:
-                self._add_quote(span, q.begin + 1, q.end - 1, frame.ref, frame.cue, frame.cue_tokens, si)
-                return
+            if f_begin <= begin + 1 and end - 1 <= f_end + 1 and frame.ref is not None:
+                return frame.ref, frame.cue, frame.cue_tokens
         verb = next((t for t in sent if speech_lemma(t) and not self.in_quote[t.i]), None)
-        if verb is not None:
-            ref = self.frames.subject(sent, verb.i)
-            if ref is not None:
-                self._add_quote(span, q.begin + 1, q.end - 1, ref, speech_lemma(verb), (verb.i, verb.i + 1), si)
-                return
+        ref = self.frames.subject(sent, verb.i) if verb is not None else None
+        if verb is not None and ref is not None:
+            return ref, speech_lemma(verb), (verb.i, verb.i + 1)
         own = span.start <= sent.start + 1 or self.doc[span.start - 1].text == ":"
         words = sum(1 for t in span if t.is_alpha)
         if self.last is not None and si - self.last[0] <= (2 if own and words >= 3 else 1):
-            self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
-            return
+            return self.last[1], None, None
         # Words in quotation marks inside a sentence are its subject's ("Sie sicherte ihm ihre „volle
         # Unterstützung“ zu"), else the last speaker nearby.
         first = next((t.i for t in sent if not t.is_space), sent.start)
         ref = None if self.in_quote[first] else self.ctx.speaker_at(first, 8)
         if ref is not None and ref.mention.end <= span.start:
-            self._add_quote(span, q.begin + 1, q.end - 1, ref, None, None, si)
-        elif self.last is not None and si - self.last[0] <= 3:
-            self._add_quote(span, q.begin + 1, q.end - 1, self.last[1], None, None, si)
-        elif (near := self._nearest_person(span.start)) is not None:
-            # Nothing else to go by: the person named last before the quote, the usual reading.
-            self._add_quote(span, q.begin + 1, q.end - 1, near, None, None, si)
+            return ref, None, None
+        if self.last is not None and si - self.last[0] <= 3:
+            return self.last[1], None, None
+        # Nothing else to go by: the person named last before the quote, the usual reading.
+        near = self._nearest_person(span.start)
+        return (near, None, None) if near is not None else None
 
     def _nearest_person(self, before: int) -> Referent | None:
         for m in reversed(self.ctx.mentions):
             if m.end <= before and m.label_ == "PER" and before - m.end < 120 and not self.ctx.is_genitive(m):
                 info = self.ctx.people.get(m.kb_id_)
                 if info is None or not info.credit_only:
-                    return Referent(m.kb_id_, "person", m, "name")
+                    return Referent.named(m)
         return None
 
     def _add_quote(self, span: Span, begin: int, end: int, ref: Referent | None, cue: str | None,
                    cue_tokens: tuple[int, int] | None, si: int, relay: Referent | None = None) -> None:
         sent = span.sent
         sentence = self.doc.char_span(sent.start_char, max(sent.end_char, end + 1), alignment_mode="expand")
-        self._add(begin, end, True, ref, cue, sentence or sent, si, cue_tokens=cue_tokens, mode="direct",
+        self._add(begin, end, ref, cue, sentence or sent, si, cue_tokens=cue_tokens, mode="direct",
                   relayed_by=relay)
 
     # -- reported speech ----------------------------------------------------
@@ -212,13 +214,13 @@ class SpeechFinder:
         if si == 0 or len(toks) < 3 or toks[0].lower_ not in ("dies", "das", "dieses") or not speech_lemma(toks[1]):
             return False
         ref = self.frames.subject(sent, toks[1].i)
-        prev = (self._sents or list(self.doc.sents))[si - 1]
+        prev = self.sents[si - 1]
         if ref is None or any(self.in_quote[t.i] for t in prev):
             return False
         begin, end = char_span(self.doc, prev.start_char, prev.end_char)
         if any(c.span.begin < end and begin < c.span.end for c, _ in self.claims):
             return False  # already someone's words
-        self._add(begin, end, False, ref, speech_lemma(toks[1]), prev, si, cue_tokens=(toks[1].i, toks[1].i + 1))
+        self._add(begin, end, ref, speech_lemma(toks[1]), prev, si, cue_tokens=(toks[1].i, toks[1].i + 1))
         return True
 
     def _add_frame(self, frame: Frame, sent: Span, si: int, relayed_by: Referent | None = None) -> None:
@@ -229,7 +231,7 @@ class SpeechFinder:
             self.framed.append((begin, end, frame))
         if end - begin <= 10 or self._covered(begin, end):
             return
-        self._add(begin, end, False, frame.ref, frame.cue, sent, si, relayed_by=relayed_by,
+        self._add(begin, end, frame.ref, frame.cue, sent, si, relayed_by=relayed_by,
                   cue_tokens=frame.cue_tokens, mode=frame.mode)
 
     def _covered(self, begin: int, end: int) -> bool:
@@ -252,16 +254,16 @@ class SpeechFinder:
         if self._covered(begin, end) or self._about_the_speaker(toks, self.last[1]):
             return False
         prev = self.claims[-1][0] if self.claims else None
-        if prev is not None and prev.mode == "free" and self.sent_of.get(len(self.claims) - 1) == si - 1:
+        if prev is not None and prev.mode == "free" and self.last_claim_si == si - 1:
             # One claim for a run of subjunctive sentences, as readers see it.
             prev.span = TextSpan(prev.span.begin, end, self.doc.text[prev.span.begin:end])
             if prev.sentence is not None:
                 prev.sentence = TextSpan(prev.sentence.begin, sent.end_char,
                                          self.doc.text[prev.sentence.begin:sent.end_char])
-            self.sent_of[len(self.claims) - 1] = si
+            self.last_claim_si = si
             self.last = (si, self.last[1])
             return True
-        self._add(begin, end, False, self.last[1], None, sent, si, mode="free")
+        self._add(begin, end, self.last[1], None, sent, si, mode="free")
         return True
 
     def _about_the_speaker(self, toks: list, speaker: Referent) -> bool:
@@ -273,9 +275,10 @@ class SpeechFinder:
         return False
 
     # -- output ---------------------------------------------------------------
-    def _add(self, begin: int, end: int, direct: bool, ref: Referent | None, cue: str | None, sent: Span,
-             si: int, relayed_by: Referent | None = None, cue_tokens: tuple[int, int] | None = None,
+    def _add(self, begin: int, end: int, ref: Referent | None, cue: str | None, sent: Span, si: int,
+             relayed_by: Referent | None = None, cue_tokens: tuple[int, int] | None = None,
              mode: str = "indirect") -> None:
+        direct = mode == "direct"
         begin, end = char_span(self.doc, begin, end)
         while direct and end > begin and self.doc.text[end - 1] in ".,;: ":
             end -= 1  # a quote's own full stop is punctuation, not words
@@ -291,7 +294,7 @@ class SpeechFinder:
             cue_span=cue_span, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
             relayed_by=relayed_by.key if relayed_by and (not ref or relayed_by.key != ref.key) else None,
         )
-        self.sent_of[len(self.claims)] = si
+        self.last_claim_si = si
         self.claims.append((claim, ref))
         # An unattributed "hieß es" ends the chain: what follows is not the previous speaker's.
         self.last = (si, ref) if ref is not None else None

@@ -12,7 +12,6 @@ from spacy.tokens import Span
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
-from kg.extract.phrases import noun_phrase_ending_at
 from kg.extract.verbs import ARTICLES, speech_lemma
 
 _SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
@@ -69,8 +68,7 @@ class Subjects:
         for j in range(verb_i - 1, sent.start - 1, -1):
             m = self.ctx.by_token.get(j)
             if m is not None and not self.ctx.is_genitive(m) and not self.in_quote[j]:
-                return Referent(m.kb_id_, "org" if m.label_ == "ORG" else "person", m,
-                                "org" if m.label_ == "ORG" else "name")
+                return Referent.named(m)
         return None
 
     def _ending_before(self, sent: Span, i: int) -> Referent | None:
@@ -86,8 +84,7 @@ class Subjects:
         ref = self.ctx.speaker_ending_at(k, sent.start)
         if ref is None:
             return self.bare_surname(k)
-        phrase = noun_phrase_ending_at(self.doc, k, sent.start)
-        start = min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
+        start = self.ctx.phrase_start(ref, k, sent.start)
         return None if self.ctx.in_pp(start) else ref  # "Über Steve Fossett sagte Branson"
 
     def bare_surname(self, k: int) -> Referent | None:

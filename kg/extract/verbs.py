@@ -12,6 +12,10 @@ from kg.extract import lexicon as lx
 
 _MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache", "machen"})
 _MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                      "diese", "dieser", "diesen", "diesem", "dieses"})
+
+
 def speech_lemma(tok: Token) -> str | None:
     """The speech verb a token is a form of; memoised per Doc, since every frame finder asks."""
     memo: dict[int, str | None] = tok.doc.user_data.setdefault("kg_speech_lemma", {})
@@ -62,10 +66,6 @@ def _attributive(tok: Token) -> bool:
         if doc[k].is_punct or not doc[k].text[:1].islower():
             return False  # "Die Polizei teilte mit": a noun in between makes it the finite verb
     return False
-
-
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
-                       "diese", "dieser", "diesen", "diesem", "dieses"})
 
 
 def needs_complement(lemma: str) -> bool:
