@@ -332,10 +332,8 @@ def test_frames_relayed_speech_inside_quote(extractor: Extractor) -> None:
     assert x.entities["Ministerium"].type == "org"
     assert_mention(claim, text, "Weber", after=text.index("„"))
     assert_cue(claim, text, "betonte")
-    # The quote as a whole is what the ministry said.
-    quote = [c for c in x.claims if c.mode == "direct"]
-    assert [(c.span.text, c.speaker) for c in quote] == [
-        ("Weber betonte, dass die Hilfe fortgesetzt werde", "Ministerium")]
+    # One claim, Weber's, relayed by the ministry: the quote around it is not a second claim.
+    assert len(x.claims) == 1
 
 
 # -- direct quotes ---------------------------------------------------------------------
@@ -730,3 +728,21 @@ def test_frames_zitiert_mit_den_worten(extractor: Extractor, text: str) -> None:
     claim = only_claim(read(extractor, text))
     assert (claim.speaker, claim.span.text) == ("Jonas Weber", "Wir bleiben gesprächsbereit")
     assert claim.relayed_by is not None and claim.relayed_by != "Jonas Weber"
+
+
+@pytest.mark.parametrize("connective", ["für den Fall, dass", "ohne dass"])
+def test_frames_adverbial_dass_is_no_complement(extractor: Extractor, connective: str) -> None:
+    # regression: "informierte … für den Fall, dass neue Zölle kämen" made the condition the claim
+    text = (f"Ministerin Clara Hofmann informierte die Gewerkschaften über mögliche Kürzungen, "
+            f"{connective} neue Zölle eingeführt würden.")
+    x = read(extractor, text)
+    assert not any(c.span.text.startswith("dass neue Zölle") for c in x.claims)
+
+
+def test_frames_own_speech_act_does_not_continue_the_last_speaker(extractor: Extractor) -> None:
+    # regression: a subjunctive in the condition made the minister's report the spokesman's words
+    text = ("Ein Sprecher der Regierung sagte, die Gespräche seien schwierig. "
+            "Ministerin Clara Hofmann informierte die Gewerkschaften über mögliche Kürzungen, "
+            "falls neue Zölle eingeführt würden.")
+    x = read(extractor, text)
+    assert [c.span.text for c in x.claims] == ["die Gespräche seien schwierig"]

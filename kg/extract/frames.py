@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.according import SourcePhrases
@@ -37,6 +37,20 @@ _NO_BARE_REPORT = frozenset({
     "kritisieren", "ablehnen", "zurückweisen", "verurteilen", "bestreiten", "dementieren", "würdigen",
     "gratulieren", "bestätigen", "einräumen", "gestehen", "melden", "bekanntgeben", "schildern", "drohen",
     "betrachten", "verlangen", "erklären"})
+
+
+# Words that make a following "dass" adverbial: "für den Fall, dass", "ohne dass", "so dass".
+_DASS_CONNECTIVES = frozenset("fall falle bedingung voraussetzung ohne statt anstatt außer so sodass".split())
+
+
+_SUBORDINATORS = frozenset("falls wenn weil obwohl nachdem bevor damit sofern solange sodass".split())
+
+
+def _adverbial_dass(doc: Doc, dass_i: int) -> bool:
+    k = dass_i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _DASS_CONNECTIVES
 
 
 class Frames:
@@ -237,6 +251,8 @@ class Frames:
                 if not self.in_quote[t.i] and speech_lemma(t) is not None:
                     break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
                 if t.lower_ in ("dass", "daß", "ob") and not self.in_quote[t.i]:
+                    if _adverbial_dass(doc, t.i):
+                        break  # "für den Fall, dass …" is a condition, not what was said
                     return Frame(t.idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
                 if t.text == ":" and t.i + 1 < sent.end:
                     return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
@@ -256,6 +272,8 @@ class Frames:
         """After the comma: a subjunctive clause (``…, die Lage sei ernst``) or a zu-infinitive
         (``versprach, gegen die Randalierer vorzugehen``, ``bestreitet, verwickelt zu sein``)."""
         doc = self.doc
+        if doc[start].lower_ in _SUBORDINATORS and not any(t.text == "," for t in doc[start:end]):
+            return False  # "informierte über Kürzungen, falls … würden": a condition, no main clause follows
         for r in doc[start:min(end, start + 14)]:
             if self.in_quote[r.i]:
                 continue

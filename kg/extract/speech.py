@@ -101,27 +101,28 @@ class SpeechFinder:
             gap = self.doc[frame.end:nxt_span.start]
             if len(gap) <= 2 and all(t.text in DASHES or t.is_space for t in gap):
                 end_char, merged = nxt_q.end - 1, 1  # „…“, sagte sie, „…“
-        self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si, frame.relay)
-        self._relayed_inside(span, q, frame.ref, si)
+        if not self._relayed_inside(span, q, frame.ref, si):
+            self._add_quote(span, q.begin + 1, end_char, frame.ref, frame.cue, frame.cue_tokens, si, frame.relay)
         return True, merged
 
-    def _relayed_inside(self, span: Span, q: Quote, relay: Referent | None, si: int) -> None:
+    def _relayed_inside(self, span: Span, q: Quote, relay: Referent | None, si: int) -> bool:
         """„Putin betonte, dass …“, hieß es aus dem Kreml: inside the quote, Putin's claim, relayed."""
         doc = self.doc
         m = self.ctx.by_token.get(span.start + 1)
         if m is None or m.label_ != "PER" or m.end >= span.end:
-            return
+            return False
         verb = doc[m.end]
         lemma = speech_lemma(verb)
         if lemma is None:
-            return
+            return False
         for t in doc[verb.i + 1:min(span.end, verb.i + 4)]:
             if t.lower_ in ("dass", "daß") or t.text in (",", ":"):
                 begin = t.idx if t.lower_ in ("dass", "daß") else t.idx + 1
                 ref = Referent.named(m)
                 b, e = char_span(self.doc, begin, q.end - 1)
                 self._add(b, e, ref, lemma, span.sent, si, relayed_by=relay, cue_tokens=(verb.i, verb.i + 1))
-                return
+                return True
+        return False
 
     def _open_quote(self, span: Span, q: Quote, sent: Span, si: int) -> None:
         """A quote without a frame of its own: the reported speech around it, else the last speaker."""
@@ -253,6 +254,8 @@ class SpeechFinder:
         begin, end = char_span(self.doc, sent.start_char, sent.end_char)
         if self._covered(begin, end) or self._about_the_speaker(toks, self.last[1]):
             return False
+        if self._own_speech_act(toks, sent, self.last[1]):
+            return False
         prev = self.claims[-1][0] if self.claims else None
         if prev is not None and prev.mode == "free" and self.last_claim_si == si - 1:
             # One claim for a run of subjunctive sentences, as readers see it.
@@ -265,6 +268,15 @@ class SpeechFinder:
             return True
         self._add(begin, end, self.last[1], None, sent, si, mode="free")
         return True
+
+    def _own_speech_act(self, toks: list, sent: Span, speaker: Referent) -> bool:
+        """``Der Präsident informierte Biden über …, falls … würden``: an indicative speech verb near
+        the start with a subject of its own reports that subject, not the previous speaker."""
+        for tok in toks[:8]:
+            if speech_lemma(tok) and not self.in_quote[tok.i] and not is_subjunctive(tok):
+                ref = self.frames.subject(sent, tok.i)
+                return ref is not None and ref.key != speaker.key
+        return False
 
     def _about_the_speaker(self, toks: list, speaker: Referent) -> bool:
         """``Putin habe …`` after Putin's words: people do not name themselves, so someone else reports."""
