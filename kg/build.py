@@ -6,12 +6,17 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.model import SourceArticle, SourceError
+from kg.model import Extraction, SourceArticle, SourceError
 from kg.rdf import article_quads
+from kg.resolve.apply import ResolveSummary, resolve_store, stored_base
 from kg.resolve.iris import Minter
 from kg.sources import read_paths
-from kg.store import KGStore
+from kg.store import KGStore, StoreError
+
+if TYPE_CHECKING:
+    from kg.extract import Extractor
 
 # Programming errors a rule can raise on text it did not foresee (an index past a list, a missing key).
 # Caught per article so that one odd article never aborts a build; anything else still stops it.
@@ -28,12 +33,17 @@ class BuildSummary:
     errors: list[SourceError] = field(default_factory=list)
     # A file could not be built at all (as opposed to a warning about metadata).
     failed: int = 0
+    resolved: ResolveSummary | None = None
 
     def lines(self) -> list[str]:
         out = [
             f"built {self.articles} articles: {self.quads} triples, {self.persons} person mentions, "
             f"{self.claims} claims, {self.events} events; {len(self.errors)} problems"
         ]
+        if self.resolved is not None:
+            r = self.resolved
+            out.append(f"store now holds {r.persons} persons and {r.events} events; {r.merged} article persons "
+                       f"joined a node named elsewhere, {r.candidates} possible matches kept apart")
         out += [f"  problem: {e}" for e in self.errors]
         return out
 
@@ -45,12 +55,13 @@ def build(
     model: str | None = None,
     base: str | None = None,
     progress: Callable[[Sequence[SourceArticle]], Sequence[SourceArticle]] | None = None,
+    extractor: Extractor | None = None,
 ) -> BuildSummary:
     """Build every article under ``paths`` into ``store``; one article's graph is replaced at a time."""
     from kg.extract import Extractor  # spaCy loads only when a build runs
 
-    extractor = Extractor(model=model)
-    minter = Minter(base) if base else Minter()
+    extractor = extractor or Extractor(model=model)
+    minter = minter_for(store, base)
     summary = BuildSummary()
     articles: list[SourceArticle] = []
     seen: dict[str, str] = {}
@@ -83,8 +94,30 @@ def build(
         summary.persons += len(extraction.persons)
         summary.claims += len(extraction.claims)
         summary.events += len(extraction.events)
+    summary.resolved = resolve_store(store, minter)
+    summary.quads += summary.resolved.quads
     store.flush()
     return summary
+
+
+def store_extractions(store: KGStore, extractions: Sequence[Extraction], minter: Minter | None = None) -> int:
+    """Write already extracted articles and resolve the store; returns the quads written."""
+    minter = minter or minter_for(store, None)
+    quads = 0
+    for extraction in extractions:
+        graph, article = article_quads(extraction, minter)
+        quads += store.replace_graph(graph, article)
+    return quads + resolve_store(store, minter).quads
+
+
+def minter_for(store: KGStore, base: str | None) -> Minter:
+    """The store's own base unless a new store is given one; two bases in one store would split every node."""
+    stored = stored_base(store)
+    wanted = Minter(base).base if base else None
+    if stored and wanted and stored != wanted:
+        raise StoreError(f"this store was built with the base IRI {stored}, not {wanted}; "
+                         f"build into a new store (--store) or leave out --base")
+    return Minter(wanted or stored) if (wanted or stored) else Minter()
 
 
 def tqdm_progress(articles: Sequence[SourceArticle]) -> Sequence[SourceArticle]:

@@ -47,6 +47,8 @@ def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: st
         summary = run_build(list(paths), store, model=model, base=base, progress=tqdm_progress)
     except OSError as e:
         raise click.ClickException(f"could not load the language model: {e}") from None
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
     for line in summary.lines():
         click.echo(line, err=line.startswith("  problem"))
     if summary.failed:
@@ -58,6 +60,9 @@ def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: st
 @STORE_OPTION
 def remove(article_ids: tuple[str, ...], store_path: Path) -> None:
     """Remove articles (by id) and everything only they said."""
+    from kg.build import minter_for
+    from kg.resolve.apply import resolve_store
+
     store = _open(store_path)
     missing = []
     for article_id in article_ids:
@@ -66,6 +71,8 @@ def remove(article_ids: tuple[str, ...], store_path: Path) -> None:
             missing.append(article_id)
         else:
             click.echo(f"removed {article_id}")
+    # Persons and events the removed articles named may now merge, split or vanish.
+    resolve_store(store, minter_for(store, None))
     store.flush()
     if missing:
         raise click.ClickException(f"no such article in the store: {', '.join(missing)} (see 'kg stats')")

@@ -88,6 +88,7 @@ class Claim:
     said_on: str | None = None  # ISO date (or YYYY-MM / YYYY) of the utterance
     said_on_stated: bool = False  # True: the text states it; False: publication date
     relayed_by: str | None = None  # Entity.key of who passed the words on
+    event: int | None = None  # index into Extraction.events: the call or meeting the words were said in
 
     def __post_init__(self) -> None:
         if self.mode is None:

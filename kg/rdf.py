@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Claim, Entity, Event, Extraction, Mention, Span
 from kg.resolve.iris import Minter
+from kg.resolve.names import local_name
 from kg.vocab import NIF, NKG
 
 
@@ -74,8 +75,10 @@ class ArticleGraph:
         entity = self.x.entities[key]
         if entity.type == "agent":
             return ox.NamedNode(self.m.agent(self.id, entity.label or key))
-        mint = self.m.person if entity.type == "person" else self.m.organization
-        return ox.NamedNode(mint(key))
+        if entity.type == "person":
+            # The IRI this article alone would give; resolution across the store may rename it.
+            return ox.NamedNode(self.m.person(local_name(_names(entity))))
+        return ox.NamedNode(self.m.organization(key))
 
     def quads(self) -> Iterator[ox.Quad]:
         for s, p, o in self.triples():
@@ -124,9 +127,10 @@ class ArticleGraph:
     def _entity(self, entity: Entity) -> Iterator[tuple]:
         iri = self.entity_iri(entity.key)
         yield iri, A, _n(ENTITY_TYPES[entity.type])
-        label = entity.label or entity.key
-        yield iri, LABEL, ox.Literal(label)
-        for alias in sorted(entity.aliases | {label}):
+        if entity.type != "person":
+            # A person's one label is chosen across all articles (kg.resolve), not by each article.
+            yield iri, LABEL, ox.Literal(entity.label or entity.key)
+        for alias in sorted(_names(entity)):
             yield iri, ALT, ox.Literal(alias)
         for role in sorted(entity.roles):
             yield iri, _n(NKG.role), _de(role)
@@ -153,6 +157,8 @@ class ArticleGraph:
             yield from self._mention(claim.speaker_mention, speaker)
         if claim.relayed_by is not None:
             yield c, _n(NKG.relayedBy), self.entity_iri(claim.relayed_by)
+        if claim.event is not None:
+            yield c, _n(NKG.saidDuring), self.event_iri(self.x.events[claim.event])
         if claim.cue:
             yield c, _n(NKG.cue), ox.Literal(claim.cue)
         if claim.cue_span is not None:
@@ -170,17 +176,16 @@ class ArticleGraph:
             yield from self._span_node(s, claim.sentence)
 
     def event_iri(self, event: Event) -> ox.NamedNode:
-        return ox.NamedNode(self.m.event(event.kind, event.date, event.participants, self.id))
+        slugs = [self.entity_iri(p).value.rsplit("/", 1)[-1] for p in event.participants]
+        return ox.NamedNode(self.m.event(event.kind, event.date, slugs, self.id))
 
     def _event(self, event: Event) -> Iterator[tuple]:
         e = self.event_iri(event)
         for t in EVENT_TYPES[(event.kind, event.medium)]:
             yield e, A, t
-        names = " – ".join(sorted(event.participants))
-        word = {"phone": "Telefonat", "video": "Videogespräch", "meeting": "Treffen"}[event.medium]
-        yield e, LABEL, _de(f"{word}: {names}" + (f" ({event.date})" if event.date else ""))
+        # The label and the status over all reports are written by kg.resolve; here, what this article says.
         yield e, DERIVED, self.article
-        yield e, _n(NKG.status), STATUS[event.status]
+        yield e, _n(NKG.reportedStatus), STATUS[event.status]
         if event.date:
             yield e, _n(NKG.onDate), date_literal(event.date)
         trigger = ox.NamedNode(self.m.mention(self.id, event.trigger.begin, event.trigger.end))
@@ -193,6 +198,10 @@ class ArticleGraph:
             for q in iris:
                 if p != q:
                     yield p, link, q
+
+
+def _names(entity: Entity) -> set[str]:
+    return entity.aliases | {entity.label or entity.key}
 
 
 def article_quads(extraction: Extraction, minter: Minter) -> tuple[ox.NamedNode, list[ox.Quad]]:

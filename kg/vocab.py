@@ -54,7 +54,7 @@ class NKG(DefinedNamespace):
     saidOn: URIRef
     dateStated: URIRef
     sentence: URIRef
-    saidIn: URIRef
+    saidDuring: URIRef
     mentionedIn: URIRef
     creditedIn: URIRef
     refersTo: URIRef
@@ -62,6 +62,7 @@ class NKG(DefinedNamespace):
     participant: URIRef
     onDate: URIRef
     status: URIRef
+    reportedStatus: URIRef
     calledWith: URIRef
     metWith: URIRef
     trigger: URIRef

@@ -16,11 +16,10 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from spacy.language import Language
 
+from kg.build import store_extractions
 from kg.cli import main as kg_main
 from kg.extract import Extractor
 from kg.model import Claim, Entity, Event, Extraction, Mention, SourceArticle, Span
-from kg.rdf import article_quads
-from kg.resolve.iris import Minter
 from kg.store import KGStore
 from kg.web import create_app
 
@@ -126,10 +125,7 @@ def extractions() -> list[Extraction]:
 @pytest.fixture
 def store(extractions: list[Extraction]) -> KGStore:
     kg_store = KGStore()
-    minter = Minter()
-    for extraction in extractions:
-        graph, quads = article_quads(extraction, minter)
-        kg_store.replace_graph(graph, quads)
+    store_extractions(kg_store, extractions)
     return kg_store
 
 

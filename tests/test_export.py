@@ -10,6 +10,7 @@ import pytest
 import rdflib
 from click.testing import Result
 
+from kg.resolve.iris import Minter
 from kg.store import KGStore
 
 Kg = Callable[..., Result]
@@ -49,7 +50,9 @@ def union_triples(store: ox.Store) -> set[tuple[ox.Term, ox.Term, ox.Term]]:
 
 
 def article_iris(store: KGStore) -> set[str]:
-    return {r["a"].value for r in store.select("SELECT ?a WHERE { ?a a nkg:Article }")}
+    """Every named graph a built store holds: one per article, and the resolution graph."""
+    articles = {r["a"].value for r in store.select("SELECT ?a WHERE { ?a a nkg:Article }")}
+    return articles | {Minter().resolution_graph()}
 
 
 @pytest.mark.parametrize("fmt", list(DATASET_FORMATS))

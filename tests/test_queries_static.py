@@ -15,8 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.build import store_extractions
 from kg.model import Claim, Entity, Event, Extraction, Mention, SourceArticle, Span
-from kg.rdf import article_quads
 from kg.resolve.iris import Minter
 from kg.store import KGStore
 
@@ -136,8 +136,7 @@ def article_b() -> Extraction:
 def ministers() -> KGStore:
     kg = KGStore()
     for extraction in (article_a(), article_b()):
-        graph, quads = article_quads(extraction, MINTER)
-        kg.replace_graph(graph, quads)
+        store_extractions(kg, [extraction], MINTER)
     return kg
 
 

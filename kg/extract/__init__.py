@@ -44,6 +44,7 @@ class Extractor:
         return self._nlp
 
     def extract(self, article: SourceArticle) -> Extraction:
+        from kg.extract.during import link_claims_to_events
         from kg.extract.events import EventFinder
         from kg.extract.speech import iter_claims
 
@@ -71,6 +72,7 @@ class Extractor:
             _date_claim(claim, article.text, published)
             x.claims.append(claim)
         x.events = EventFinder(ctx, published).run()
+        link_claims_to_events(ctx, x.claims, x.events)
         return x
 
 

@@ -48,6 +48,10 @@ class Minter:
         # NIF 2.0 / RFC 5147 style fragment on the article.
         return f"{self.article(article_id)}#char={begin},{end}"
 
+    def resolution_graph(self) -> str:
+        """The named graph of what is decided across articles: labels, redirects, candidate links."""
+        return f"{self.base}graph/resolution"
+
     def event(self, kind: str, date: str | None, participants: list[str], article_id: str) -> str:
         people = "-".join(slug(p) for p in sorted(participants))
         # An undated event cannot be told apart from others of the same people,

@@ -13,7 +13,6 @@ from typing import Any
 import waitress
 from flask import Flask
 
-from kg.vocab import DEFAULT_BASE
 from kg.web import context, entities, errors, sparql
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
@@ -23,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app. Config: STORE (an open KGStore) or STORE_PATH, BASE_IRI, QUERIES_DIR."""
     app = Flask(__name__)
     app.config.from_mapping(
-        BASE_IRI=DEFAULT_BASE,
+        BASE_IRI=None,  # None: the base the store was built with
         QUERIES_DIR=QUERIES_DIR,
         STORE=None,
         STORE_PATH=None,

@@ -13,6 +13,7 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from kg.store import KGStore
+from kg.vocab import DEFAULT_BASE
 
 EXTENSION = "newskg"
 
@@ -24,6 +25,7 @@ class StoreHolder:
         self._store = store
         self._path = path
         self._lock = threading.Lock()
+        self._base: str | None = None
 
     def get(self) -> KGStore:
         if self._store is not None:
@@ -34,6 +36,13 @@ class StoreHolder:
                 # so a store built after the server started is picked up.
                 self._store = KGStore(self._path, read_only=True)
             return self._store
+
+    def base(self) -> str:
+        if self._base is None:
+            from kg.resolve.apply import stored_base
+
+            self._base = stored_base(self.get()) or DEFAULT_BASE
+        return self._base
 
 
 def init_app(app: Flask) -> None:
@@ -50,7 +59,11 @@ def current_store() -> KGStore:
 
 
 def base_iri() -> str:
-    base: str = current_app.config["BASE_IRI"]
+    """The configured base IRI, else the one the store was built with."""
+    base: str | None = current_app.config["BASE_IRI"]
+    if not base:
+        holder: StoreHolder = current_app.extensions[EXTENSION]
+        base = holder.base()
     return base if base.endswith(("/", "#")) else base + "/"
 
 

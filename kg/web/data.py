@@ -184,6 +184,15 @@ def _events(store: KGStore, p: ox.NamedNode, base: str) -> list[EventView]:
     return _newest_first(list(events.values()), lambda e: e.date, lambda e: e.iri)
 
 
+MOVED = "SELECT ?old ?new WHERE { ?old owl:sameAs ?new } ORDER BY ?new LIMIT 1"
+
+
+def moved_to(store: KGStore, iri: str) -> str | None:
+    """The IRI a merge gave a node that used to be ``iri`` (recorded as ``owl:sameAs``)."""
+    rows = store.select(MOVED, old=ox.NamedNode(iri))
+    return rows[0]["new"].value if rows else None
+
+
 def person_exists(store: KGStore, iri: str) -> bool:
     return bool(store.select(PERSON, p=ox.NamedNode(iri)))
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, jsonify, render_template, url_for
+from flask import Blueprint, Response, jsonify, redirect, render_template, url_for
 
 from kg.vocab import sparql_prefixes
 from kg.web import data
@@ -63,6 +63,9 @@ def _person(slug: str, fmt: str, vary: bool) -> Response:
     if not SLUG.fullmatch(slug):
         raise _no_person(slug)
     store, base = current_store(), base_iri()
+    moved = _moved_person(slug, fmt if not vary else None)
+    if moved is not None:
+        return moved
     if fmt in GRAPH_FORMAT_MEDIA:
         response = _person_graph(slug, fmt)
     else:
@@ -75,6 +78,22 @@ def _person(slug: str, fmt: str, vary: bool) -> Response:
             links = {name: url_for("entities.person_as", slug=slug, ext=ext) for ext, name in SUFFIXES.items()}
             response = Response(render_template("person.html", view=view, links=links), mimetype="text/html")
     return _vary(response) if vary else response
+
+
+def _moved_person(slug: str, ext_format: str | None) -> Response | None:
+    """An IRI that a later merge renamed keeps resolving: 301 to the node it became."""
+    store, base = current_store(), base_iri()
+    iri = base + "person/" + slug
+    if data.person_exists(store, iri):
+        return None
+    new = data.moved_to(store, iri)
+    if new is None or not new.startswith(base + "person/"):
+        return None
+    new_slug = new[len(base + "person/"):]
+    ext = next((e for e, f in SUFFIXES.items() if f == ext_format), None)
+    target = url_for("entities.person_as", slug=new_slug, ext=ext) if ext else url_for(
+        "entities.person", slug=new_slug)
+    return redirect(target, code=301)
 
 
 def _person_graph(slug: str, fmt: str) -> Response:

@@ -1,0 +1,130 @@
+"""Resolution over the whole store: read every article's persons and events, decide one node
+for each, rename IRIs inside the article graphs, and write the resolution graph.
+
+Runs after every ``kg build`` and ``kg remove``. Each step is idempotent and reads only what
+the article graphs say, so an interrupted run is completed by the next one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.resolve.events import EventResolution, LocalEvent, resolve_events
+from kg.resolve.iris import Minter
+from kg.resolve.persons import LocalPerson, PersonResolution, resolve_persons
+from kg.store import KGStore
+from kg.vocab import NKG
+
+_PERSONS = """
+SELECT ?g ?p ?name WHERE { GRAPH ?g { ?p a nkg:Person ; skos:altLabel ?name } }
+"""
+_EVENTS = """
+SELECT ?g ?e ?type ?date ?status ?p WHERE {
+  GRAPH ?g { ?e a nkg:Event ; a ?type ; nkg:participant ?p .
+             OPTIONAL { ?e nkg:onDate ?date } OPTIONAL { ?e nkg:reportedStatus ?status } }
+  FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
+}
+"""
+_MEDIUM = {str(NKG.PhoneCall): "phone", str(NKG.VideoCall): "video", str(NKG.Meeting): "meeting"}
+_STATUS = {str(NKG.Happened): "happened", str(NKG.Planned): "planned"}
+
+
+@dataclass
+class ResolveSummary:
+    persons: int
+    merged: int  # local persons that joined a node named elsewhere
+    events: int
+    rewritten: int  # article graphs whose IRIs changed
+    candidates: int  # skos:closeMatch pairs
+    quads: int  # in the resolution graph
+
+
+def _n(term: object) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+def read_persons(store: KGStore) -> list[LocalPerson]:
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in store.select(_PERSONS):
+        names[(row["g"].value, row["p"].value)].add(row["name"].value)
+    return [LocalPerson(g, p, frozenset(n)) for (g, p), n in names.items()]
+
+
+def read_events(store: KGStore) -> list[LocalEvent]:
+    found: dict[tuple[str, str], dict] = {}
+    for row in store.select(_EVENTS):
+        key = (row["g"].value, row["e"].value)
+        ev = found.setdefault(key, {"types": set(), "people": set(), "date": None, "status": "happened"})
+        ev["types"].add(row["type"].value)
+        ev["people"].add(row["p"].value)
+        if row.get("date") is not None:
+            ev["date"] = row["date"].value
+        if row.get("status") is not None:
+            ev["status"] = _STATUS.get(row["status"].value, "happened")
+    out = []
+    for (g, e), ev in found.items():
+        kind = "call" if str(NKG.Call) in ev["types"] else "meeting"
+        medium = next((_MEDIUM[t] for t in sorted(ev["types"]) if t in _MEDIUM), None)
+        out.append(LocalEvent(g, e, kind, ev["date"], frozenset(ev["people"]), ev["status"], medium))
+    return out
+
+
+def resolve_store(store: KGStore, minter: Minter) -> ResolveSummary:
+    persons = resolve_persons(read_persons(store), minter)
+    events = resolve_events(read_events(store), persons.iri_of, minter)
+    rewritten = _rename_in_articles(store, persons, events)
+    graph = ox.NamedNode(minter.resolution_graph())
+    quads = store.replace_graph(graph, [ox.Quad(s, p, o, graph) for s, p, o in _resolution_triples(persons, events)])
+    merged = sum(1 for (_, local), iri in persons.iri_of.items() if local != iri)
+    return ResolveSummary(len(persons.clusters), merged, len(events.events), rewritten, len(persons.close), quads)
+
+
+def _rename_in_articles(store: KGStore, persons: PersonResolution, events: EventResolution) -> int:
+    renames: dict[str, dict[str, str]] = defaultdict(dict)
+    for table in (persons.iri_of, events.iri_of):
+        for (g, local), iri in table.items():
+            if local != iri:
+                renames[g][local] = iri
+    for g, table in sorted(renames.items()):
+        graph = ox.NamedNode(g)
+        terms = {ox.NamedNode(a): ox.NamedNode(b) for a, b in table.items()}
+        quads = [ox.Quad(terms.get(q.subject, q.subject), q.predicate,  # type: ignore[arg-type]
+                         terms.get(q.object, q.object), graph)  # type: ignore[arg-type]
+                 for q in store.ox.quads_for_pattern(None, None, None, graph)]
+        store.replace_graph(graph, quads)
+    return len(renames)
+
+
+def _resolution_triples(persons: PersonResolution, events: EventResolution) -> list[tuple]:
+    a, label = _n(RDF.type), _n(RDFS.label)
+    out: list[tuple] = []
+    names = {}
+    for cluster in persons.clusters:
+        iri = ox.NamedNode(cluster.iri)
+        names[cluster.iri] = cluster.label
+        out += [(iri, a, _n(NKG.Person)), (iri, label, ox.Literal(cluster.label))]
+    for old, new in sorted(persons.aliases.items()):
+        out.append((ox.NamedNode(old), _n(OWL.sameAs), ox.NamedNode(new)))
+    for x, y in sorted(persons.close):
+        out += [(ox.NamedNode(x), _n(SKOS.closeMatch), ox.NamedNode(y)),
+                (ox.NamedNode(y), _n(SKOS.closeMatch), ox.NamedNode(x))]
+    for iri, ev in sorted(events.events.items()):
+        node = ox.NamedNode(iri)
+        status = NKG.Happened if ev.status == "happened" else NKG.Planned
+        out += [(node, label, ox.Literal(ev.label(names), language="de")), (node, _n(NKG.status), _n(status))]
+    return out
+
+
+def stored_base(store: KGStore) -> str | None:
+    """The base IRI a store was built with, from the name of its resolution graph."""
+    suffix = Minter("x").resolution_graph()[len("x/"):]
+    if store.ox.contains_named_graph(ox.NamedNode(Minter().resolution_graph())):
+        return Minter().base  # the usual case, without walking every article graph
+    for graph in store.ox.named_graphs():
+        if isinstance(graph, ox.NamedNode) and graph.value.endswith(suffix):
+            return graph.value[: -len(suffix)]
+    return None

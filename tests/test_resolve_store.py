@@ -1,0 +1,137 @@
+"""Resolution across a real store: build order, one at a time, rebuilds, removal, base IRI, redirects."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import Result
+
+from kg.build import build
+from kg.extract import Extractor
+from kg.resolve.iris import Minter
+from kg.store import KGStore, StoreError
+from kg.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "eval" / "dev" / "articles"
+Kg = Callable[..., Result]
+
+
+def corpus() -> list[Path]:
+    files = sorted((ROOT / "examples" / "articles").glob("*.txt"))
+    if SEEDS.is_dir():
+        files += sorted(SEEDS.glob("*.txt"))  # read in place, never copied
+    return files
+
+
+def nquads(store: KGStore) -> list[str]:
+    return sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} ." for q in store.ox)
+
+
+def built(extractor: Extractor, *batches: list[Path]) -> list[str]:
+    store = KGStore()
+    for batch in batches:
+        build(batch, store, extractor=extractor)
+    return nquads(store)
+
+
+@pytest.fixture(scope="module")
+def all_at_once(extractor: Extractor) -> list[str]:
+    return built(extractor, corpus())
+
+
+def test_resolve_build_order_and_one_at_a_time_give_the_same_quads(extractor: Extractor,
+                                                                   all_at_once: list[str]) -> None:
+    files = corpus()
+    shuffled = files[:]
+    random.Random(7).shuffle(shuffled)
+    assert built(extractor, files[::-1]) == all_at_once
+    assert built(extractor, shuffled) == all_at_once
+    assert built(extractor, *[[f] for f in shuffled]) == all_at_once
+
+
+def test_resolve_rebuilding_and_readding_leaves_no_trace(extractor: Extractor, all_at_once: list[str]) -> None:
+    files = corpus()
+    store = KGStore()
+    build(files, store, extractor=extractor)
+    build(files[:3], store, extractor=extractor)  # rebuild some
+    build(files[-2:], store, extractor=extractor)
+    assert nquads(store) == all_at_once
+
+
+PESKOW_FULL = ("Moskau (dpa) – Kremlsprecher Dmitri Peskow sagte am Montag, die Gespräche mit Kiew seien "
+               "festgefahren. Peskow fügte hinzu, Russland bleibe offen für Verhandlungen.\n")
+PESKOW_BARE = ("Moskau (AFP) – Der Kreml hat die neuen Sanktionen scharf kritisiert. Peskov sagte, die Maßnahmen "
+               "seien „ein unfreundlicher Akt“.\n")
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_resolve_bare_surname_in_another_article_joins_the_full_name(extractor: Extractor, tmp_path: Path) -> None:
+    store = KGStore()
+    build([write(tmp_path, "bare", PESKOW_BARE)], store, extractor=extractor)
+    alone = {r["p"].value for r in store.select("SELECT ?p WHERE { ?p a nkg:Person }")}
+    assert alone == {Minter().person("Peskov")}
+    build([write(tmp_path, "full", PESKOW_FULL)], store, extractor=extractor)
+    rows = store.select("SELECT DISTINCT ?p ?label WHERE { ?p a nkg:Person ; rdfs:label ?label }")
+    assert [(r["p"].value, r["label"].value) for r in rows] == [(Minter().person("Dmitri Peskow"), "Dmitri Peskow")]
+    said = store.select("SELECT DISTINCT ?p WHERE { ?p nkg:said ?c }")
+    assert {r["p"].value for r in said} == {Minter().person("Dmitri Peskow")}
+    alt = {r["n"].value for r in store.select("SELECT ?n WHERE { ?p a nkg:Person ; skos:altLabel ?n }")}
+    assert alt == {"Dmitri Peskow", "Peskow", "Peskov"}
+    moved = store.select("SELECT ?old ?new WHERE { ?old owl:sameAs ?new }", old=_iri(Minter().person("Peskov")))
+    assert [r["new"].value for r in moved] == [Minter().person("Dmitri Peskow")]
+
+
+def _iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
+
+
+def test_resolve_kg_remove_is_as_if_never_built(kg: Kg, tmp_path: Path) -> None:
+    full, bare = write(tmp_path / "in", "full", PESKOW_FULL), write(tmp_path / "in", "bare", PESKOW_BARE)
+    both, only = tmp_path / "both", tmp_path / "only"
+    assert kg("build", full, bare, "--store", both).exit_code == 0
+    assert kg("build", bare, "--store", only).exit_code == 0
+    result = kg("remove", "full", "--store", both)
+    assert result.exit_code == 0, result.output
+    assert nquads(KGStore(both, read_only=True)) == nquads(KGStore(only, read_only=True))
+    assert kg("remove", "full", "--store", both).exit_code != 0  # already gone: a clear error
+
+
+def test_resolve_base_iri_is_kept_by_the_store(kg: Kg, tmp_path: Path) -> None:
+    article, store = write(tmp_path / "in", "full", PESKOW_FULL), tmp_path / "store"
+    assert kg("build", article, "--store", store, "--base", "https://example.org/kg/").exit_code == 0
+    assert kg("build", article, "--store", store).exit_code == 0  # no --base: the store's own
+    other = kg("build", article, "--store", store, "--base", "https://other.example/")
+    assert other.exit_code != 0 and "https://example.org/kg/" in other.output
+    persons = KGStore(store, read_only=True).select("SELECT DISTINCT ?p WHERE { ?p a nkg:Person }")
+    assert [r["p"].value for r in persons] == ["https://example.org/kg/person/dmitri-peskow"]
+    client = create_app({"STORE_PATH": str(store), "TESTING": True}).test_client()
+    assert client.get("/person/dmitri-peskow", headers={"Accept": "application/json"}).status_code == 200
+
+
+def test_resolve_build_refuses_a_second_base(extractor: Extractor, tmp_path: Path) -> None:
+    store = KGStore()
+    build([write(tmp_path, "full", PESKOW_FULL)], store, extractor=extractor, base="https://example.org/kg/")
+    with pytest.raises(StoreError, match="new store"):
+        build([write(tmp_path, "full", PESKOW_FULL)], store, extractor=extractor, base="https://other.example/")
+
+
+def test_resolve_old_person_iri_redirects_to_the_merged_node(extractor: Extractor, tmp_path: Path) -> None:
+    store = KGStore()
+    build([write(tmp_path, "bare", PESKOW_BARE), write(tmp_path, "full", PESKOW_FULL)], store, extractor=extractor)
+    client = create_app({"STORE": store, "TESTING": True}).test_client()
+    page = client.get("/person/peskov")
+    assert page.status_code == 301 and page.headers["Location"].endswith("/person/dmitri-peskow")
+    as_ttl = client.get("/person/peskov.ttl")
+    assert as_ttl.status_code == 301 and as_ttl.headers["Location"].endswith("/person/dmitri-peskow.ttl")
+    assert client.get("/person/nobody-here").status_code == 404
