@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,7 @@ from kg.build import build
 from kg.extract import Extractor
 from kg.resolve.iris import Minter
 from kg.store import KGStore, StoreError
+from kg.vocab import NKG
 from kg.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +32,10 @@ def corpus() -> list[Path]:
 
 
 def nquads(store: KGStore) -> list[str]:
-    return sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} ." for q in store.ox)
+    """The store as ``kg export --format nquads`` writes it, lines sorted."""
+    out = io.BytesIO()
+    store.export("nquads", out)
+    return sorted(out.getvalue().decode("utf-8").splitlines())
 
 
 def built(extractor: Extractor, *batches: list[Path]) -> list[str]:
@@ -135,3 +141,25 @@ def test_resolve_old_person_iri_redirects_to_the_merged_node(extractor: Extracto
     as_ttl = client.get("/person/peskov.ttl")
     assert as_ttl.status_code == 301 and as_ttl.headers["Location"].endswith("/person/dmitri-peskow.ttl")
     assert client.get("/person/nobody-here").status_code == 404
+
+
+def test_resolve_planned_call_and_its_report_are_one_event(extractor: Extractor, tmp_path: Path) -> None:
+    # The second article names both only by surname; the store knows their full names.
+    planned = write(tmp_path, "angekuendigt", "Berlin – Bundeskanzlerin Sabine Hartmann wird am Dienstag mit dem "
+                    "französischen Präsidenten Étienne Dubois telefonieren, teilte ein Regierungssprecher mit.\n")
+    happened = write(tmp_path, "bericht", "Berlin – Kanzlerin Hartmann hat am Dienstag mit Präsident Dubois "
+                     "telefoniert. Hartmann sagte, das Gespräch sei offen gewesen.\n")
+    for path, day in ((planned, "2025-03-10"), (happened, "2025-03-12")):
+        path.with_suffix(".json").write_text(json.dumps({"published": day}), encoding="utf-8")
+    store = KGStore()
+    build([planned, happened], store, extractor=extractor)
+    rows = store.select("""SELECT ?e ?status (COUNT(DISTINCT ?a) AS ?reports) WHERE {
+        ?e a nkg:Call ; nkg:status ?status ; prov:wasDerivedFrom ?a } GROUP BY ?e ?status""")
+    assert [(r["e"].value.rsplit("/", 1)[-1], r["status"].value, r["reports"].value) for r in rows] == [
+        ("2025-03-11-call-etienne-dubois-sabine-hartmann", str(NKG.Happened), "2")]
+    # The IRI the report alone gave the call (surnames only) now redirects to the merged event.
+    moved = store.select("SELECT ?old ?new WHERE { ?old owl:sameAs ?new }",
+                         old=_iri(Minter().event("call", "2025-03-11", ["dubois", "hartmann"], "bericht")))
+    assert [r["new"].value for r in moved] == [rows[0]["e"].value]
+    reported = store.select("SELECT ?s WHERE { GRAPH ?g { ?e nkg:reportedStatus ?s } }")
+    assert sorted(r["s"].value for r in reported) == sorted([str(NKG.Happened), str(NKG.Planned)])

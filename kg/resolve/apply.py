@@ -75,7 +75,7 @@ def read_events(store: KGStore) -> list[LocalEvent]:
 
 def resolve_store(store: KGStore, minter: Minter) -> ResolveSummary:
     persons = resolve_persons(read_persons(store), minter)
-    events = resolve_events(read_events(store), persons.iri_of, minter)
+    events = resolve_events(read_events(store), persons.iri_of, minter, persons.alone_of)
     rewritten = _rename_in_articles(store, persons, events)
     graph = ox.NamedNode(minter.resolution_graph())
     quads = store.replace_graph(graph, [ox.Quad(s, p, o, graph) for s, p, o in _resolution_triples(persons, events)])
@@ -107,7 +107,7 @@ def _resolution_triples(persons: PersonResolution, events: EventResolution) -> l
         iri = ox.NamedNode(cluster.iri)
         names[cluster.iri] = cluster.label
         out += [(iri, a, _n(NKG.Person)), (iri, label, ox.Literal(cluster.label))]
-    for old, new in sorted(persons.aliases.items()):
+    for old, new in sorted(persons.aliases.items() | events.aliases.items()):
         out.append((ox.NamedNode(old), _n(OWL.sameAs), ox.NamedNode(new)))
     for x, y in sorted(persons.close):
         out += [(ox.NamedNode(x), _n(SKOS.closeMatch), ox.NamedNode(y)),

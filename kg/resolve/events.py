@@ -53,6 +53,12 @@ class GlobalEvent:
 class EventResolution:
     iri_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (graph, local IRI) -> global IRI
     events: dict[str, GlobalEvent] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # the IRI its article alone gave -> global IRI
+
+
+def _event_iri(ev: LocalEvent, people: list[str], minter: Minter) -> str:
+    slugs = [p.rsplit("/", 1)[-1] for p in people]
+    return minter.event(ev.kind, ev.date, slugs, article_id(ev.graph, minter))
 
 
 def article_id(graph: str, minter: Minter) -> str:
@@ -62,17 +68,23 @@ def article_id(graph: str, minter: Minter) -> str:
 
 
 def resolve_events(events: Iterable[LocalEvent], person_iri: dict[tuple[str, str], str],
-                   minter: Minter) -> EventResolution:
+                   minter: Minter, alone_iri: dict[tuple[str, str], str] | None = None) -> EventResolution:
+    """``person_iri``: each article's person IRIs resolved; ``alone_iri``: the IRIs each article
+    alone gave them, from which the event IRIs a smaller store used are derived (for redirects)."""
     out = EventResolution()
     for ev in sorted(set(events), key=lambda e: (e.graph, e.iri)):
         people = sorted({person_iri.get((ev.graph, p), p) for p in ev.participants})
-        slugs = [p.rsplit("/", 1)[-1] for p in people]
-        iri = minter.event(ev.kind, ev.date, slugs, article_id(ev.graph, minter))
+        iri = _event_iri(ev, people, minter)
         out.iri_of[(ev.graph, ev.iri)] = iri
+        if alone_iri is not None:
+            alone = _event_iri(ev, sorted({alone_iri.get((ev.graph, p), p) for p in ev.participants}), minter)
+            if alone != iri:
+                out.aliases[alone] = iri
         merged = out.events.setdefault(iri, GlobalEvent(iri, ev.kind, ev.date, people))
         if _STATUS_RANK.get(ev.status, 0) > _STATUS_RANK.get(merged.status, 0) or not merged.graphs:
             merged.status = ev.status
         if ev.medium:
             merged.media.add(ev.medium)
         merged.graphs.add(ev.graph)
+    out.aliases = {a: b for a, b in out.aliases.items() if a not in out.events}
     return out

@@ -63,6 +63,7 @@ class Cluster:
 @dataclass
 class PersonResolution:
     iri_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (graph, local IRI) -> global IRI
+    alone_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (graph, local IRI) -> IRI if alone
     clusters: list[Cluster] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # an IRI a smaller store used -> global IRI
     close: set[tuple[str, str]] = field(default_factory=set)  # candidate pairs of global IRIs, sorted
@@ -144,7 +145,7 @@ def resolve_persons(people: Iterable[LocalPerson], minter: Minter) -> PersonReso
     live = {c.iri for c in out.clusters}
     for cluster in out.clusters:
         for m in cluster.members:
-            alone = minter.person(m.name)
+            alone = out.alone_of[(m.graph, m.iri)] = minter.person(m.name)
             if alone != cluster.iri and alone not in live:
                 out.aliases[alone] = cluster.iri
     for root, candidates in pending_close:
