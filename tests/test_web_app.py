@@ -85,7 +85,7 @@ def test_app_base_iri_is_configurable(store: KGStore) -> None:
 def test_app_routes_are_registered(runner: FlaskCliRunner) -> None:
     result = runner.invoke(routes_command)
     assert result.exit_code == 0
-    for rule in ("/sparql", "/person/<slug>", "/person/<slug>.<ext>"):
+    for rule in ("/", "/sparql", "/<segment>/<path:rest>"):
         assert rule in result.output
 
 

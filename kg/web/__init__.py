@@ -13,7 +13,7 @@ from typing import Any
 import waitress
 from flask import Flask
 
-from kg.web import context, entities, errors, sparql
+from kg.web import context, entities, errors, kinds, resources, sparql
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 
@@ -35,6 +35,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(entities.bp)
     app.register_blueprint(sparql.bp)
+    kinds.register_all()
+    app.register_blueprint(resources.bp)  # last: its /<kind>/<path> must not shadow the fixed routes
+    app.jinja_env.globals["page_url"] = resources.page_url
     return app
 
 

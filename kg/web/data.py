@@ -48,11 +48,11 @@ PERSONS = f"""SELECT ?p (MIN(?l) AS ?label) (COUNT(DISTINCT ?c) AS ?claims) WHER
 }} GROUP BY ?p ORDER BY DESC(?claims) ?label LIMIT {PERSONS_LIMIT}"""
 # The person's own triples, the claims they said, the events they took part
 # in, and a few facts about the articles behind those (not the article text).
-PERSON_GRAPH = """CONSTRUCT { ?p ?pp ?po . ?c ?cp ?co . ?e ?ep ?eo . ?a ?ap ?ao } WHERE {
-  { ?p ?pp ?po }
-  UNION { ?p nkg:said ?c . ?c ?cp ?co }
-  UNION { ?e nkg:participant ?p . ?e ?ep ?eo }
-  UNION { { ?p nkg:said/prov:wasDerivedFrom ?a } UNION { ?x nkg:participant ?p ; prov:wasDerivedFrom ?a }
+PERSON_GRAPH = """CONSTRUCT { ?x ?pp ?po . ?c ?cp ?co . ?e ?ep ?eo . ?a ?ap ?ao } WHERE {
+  { ?x ?pp ?po }
+  UNION { ?x nkg:said ?c . ?c ?cp ?co }
+  UNION { ?e nkg:participant ?x . ?e ?ep ?eo }
+  UNION { { ?x nkg:said/prov:wasDerivedFrom ?a } UNION { ?y nkg:participant ?x ; prov:wasDerivedFrom ?a }
           ?a ?ap ?ao . FILTER(?ap IN (rdf:type, dcterms:identifier, dcterms:title, dcterms:issued)) }
 }"""
 
@@ -184,22 +184,13 @@ def _events(store: KGStore, p: ox.NamedNode, base: str) -> list[EventView]:
     return _newest_first(list(events.values()), lambda e: e.date, lambda e: e.iri)
 
 
-MOVED = "SELECT ?old ?new WHERE { ?old owl:sameAs ?new } ORDER BY ?new LIMIT 1"
-
-
-def moved_to(store: KGStore, iri: str) -> str | None:
-    """The IRI a merge gave a node that used to be ``iri`` (recorded as ``owl:sameAs``)."""
-    rows = store.select(MOVED, old=ox.NamedNode(iri))
-    return rows[0]["new"].value if rows else None
-
-
 def person_exists(store: KGStore, iri: str) -> bool:
     return bool(store.select(PERSON, p=ox.NamedNode(iri)))
 
 
-def person_view(store: KGStore, base: str, slug: str) -> PersonView | None:
-    """Everything the person page shows; None if no person has this slug."""
-    iri = base + "person/" + slug
+def person_view(store: KGStore, base: str, iri: str) -> PersonView | None:
+    """Everything the person page shows; None if no person has this IRI."""
+    slug = iri.rsplit("/", 1)[-1]
     p = ox.NamedNode(iri)
     rows = store.select(PERSON, p=p)
     if not rows:
