@@ -79,7 +79,7 @@ GERMAN_ROLES: list[tuple[str, str, str]] = [
     ("Verbandspräsident", "Verbandspräsidentin", "Verbandes"), ("Vorstandschef", "Vorstandschefin", "Konzerns"),
 ]
 INSTITUTIONS_GEN = ["des Auswärtigen Amts", "des Verteidigungsministeriums", "des Innenministeriums",
-                    "der Bundesregierung", "des Kreml", "des Weißen Hauses", "der Staatsanwaltschaft",
+                    "der Bundesregierung", "des Kremls", "des Weißen Hauses", "der Staatsanwaltschaft",
                     "der EU-Kommission", "der Nato", "des Finanzministeriums"]
 INSTITUTIONS_NOM = ["Die Bundesregierung", "Das Auswärtige Amt", "Der Kreml", "Das Weiße Haus", "Die Polizei",
                     "Die Staatsanwaltschaft", "Die EU-Kommission", "Das Verteidigungsministerium"]
@@ -130,7 +130,7 @@ STATEMENTS = [
     ("es", "gebe", "gibt", "keinen Grund zur Panik"),
     ("die Vorwürfe", "seien", "sind", "haltlos"),
     ("man", "habe", "hat", "über {acc} ausführlich gesprochen"),
-    ("die Regierung", "halte", "hält", "an ihren Plänen fest"),
+    ("die Regierung", "wolle", "will", "an ihren Plänen festhalten"),
     ("beide Seiten", "wollten", "wollen", "bei {dat} enger zusammenarbeiten"),
     ("eine Einigung", "sei", "ist", "noch nicht in Sicht"),
     ("das Land", "stehe", "steht", "zu seinen Zusagen"),
