@@ -12,6 +12,25 @@ install() {
   .venv/bin/python -m pip install --quiet -e ".[test]"
 }
 
+browser() {
+  # The browser tests drive Debian's Chromium through its chromedriver; CI runs as root and installs them.
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    return
+  fi
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      sudo="sudo"
+    else
+      echo "note: chromium and chromedriver are missing and cannot be installed without root;" \
+           "the browser tests will be skipped (apt-get install chromium chromium-driver)" >&2
+      return
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
 case "${1:-}" in
   demo)
     install
@@ -20,6 +39,7 @@ case "${1:-}" in
     ;;
   test)
     install
+    browser
     shift
     exec .venv/bin/python -m pytest -q "$@"
     ;;

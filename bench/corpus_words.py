@@ -47,7 +47,7 @@ FOREIGN: list[tuple[str, list[str], list[str], list[str]]] = [
     ("französisch", ["Étienne", "Laurent", "Olivier", "Mathieu"], ["Claire", "Élodie", "Margaux"],
      ["Dubois", "Fontaine", "Lefèvre", "Moreau", "Garnier", "Rousseau"]),
     ("polnisch", ["Tomasz", "Marek", "Piotr", "Krzysztof"], ["Agnieszka", "Katarzyna", "Magdalena"],
-     ["Nowicki", "Kowalczyk", "Wiśniewski", "Zieliński", "Dąbrowska", "Lewandowska"]),
+     ["Nowicki", "Kowalczyk", "Wiśniewski", "Zieliński", "Dąbrowski", "Lewandowski"]),
     ("italienisch", ["Giorgio", "Matteo", "Lorenzo"], ["Chiara", "Francesca", "Giulia"],
      ["Bianchi", "Ferraro", "Colombo", "Ricci", "Marino"]),
     ("spanisch", ["Javier", "Alejandro", "Diego"], ["Lucía", "Carmen", "Elena"],

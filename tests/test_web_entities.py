@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import asdict
+from datetime import date
 
+import pytest
 import rdflib
+from conftest import article, mention, span
 from flask.testing import FlaskClient
+from rdflib.namespace import DCTERMS
 
+from kg.build import store_extractions
+from kg.model import Claim, Entity, Extraction
+from kg.store import KGStore
 from kg.vocab import DEFAULT_BASE, NIF, NKG
+from kg.web import create_app, data
 
 KROLL = DEFAULT_BASE + "person/annette-kroll"
 ALBRECHT = DEFAULT_BASE + "person/jonas-albrecht"
@@ -158,3 +168,150 @@ def test_home_escapes_markup(client: FlaskClient) -> None:
 def test_person_json_keeps_markup_as_data(client: FlaskClient) -> None:
     body = client.get(f"/person/{HOSTILE_SLUG}.json").json
     assert body["label"] == "Kai <script>alert(1)</script> & Co"
+
+
+# -- the person page: snippets, links, timeline, co-mentions, candidates, bounds ----------------
+
+FONTAINE = DEFAULT_BASE + "person/claire-fontaine"
+
+
+def test_person_html_shows_snippet_with_claim_and_speaker_marked(client: FlaskClient) -> None:
+    html = client.get("/person/annette-kroll", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<blockquote class="snippet" lang="de"' in html
+    assert '„<mark class="claim" title="the claim">Wir dürfen keine Zeit mehr verlieren</mark>“, sagte ' \
+           '<mark class="speaker" title="the speaker (Annette Kroll)">Kroll</mark> am Montag in Berlin.' in html
+
+
+def test_person_html_links_claim_and_article_pages(client: FlaskClient) -> None:
+    html = client.get("/person/annette-kroll", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<a href="/claim/2024-03-12-netzausbau-105-141">claim page</a>' in html
+    title = '<cite lang="de">Kroll drängt auf schnelleren Netzausbau</cite>'
+    assert f'<a href="/article/2024-03-12-netzausbau">{title}</a>' in html
+
+
+def test_person_html_says_when_the_date_is_the_publication_date(client: FlaskClient) -> None:
+    html = client.get("/person/annette-kroll", headers={"Accept": "text/html"}).get_data(as_text=True)
+    stated, published = html.index('<time datetime="2024-03-11">'), html.index('<time datetime="2024-03-12">')
+    assert html.count("(publication date)") == 1
+    assert published < html.index("(publication date)") < stated  # the reported claim is the newer one
+    assert "indirect speech" in html and "direct quote" in html
+
+
+def test_person_json_snippet_offsets_point_at_claim_and_speaker(client: FlaskClient) -> None:
+    quote = client.get("/person/annette-kroll.json").json["claims"][1]
+    snippet = quote["snippet"]
+    claim, speaker = snippet["marks"]
+    assert snippet["text"][claim["begin"]:claim["end"]] == quote["text"]
+    assert snippet["text"][speaker["begin"]:speaker["end"]] == "Kroll"
+    assert (claim["css"], speaker["css"]) == ("claim", "speaker")
+    assert snippet["cut_before"] is False and snippet["cut_after"] is False
+
+
+def test_person_json_equals_the_view(client: FlaskClient, store: KGStore) -> None:
+    view = data.person_view(store, DEFAULT_BASE, ALBRECHT)
+    assert client.get("/person/jonas-albrecht.json").json == json.loads(json.dumps(asdict(view)))
+
+
+def test_person_json_counts_and_lists_co_mentioned(client: FlaskClient) -> None:
+    body = client.get("/person/jonas-albrecht.json").json
+    assert [(r["person"]["label"], r["articles"]) for r in body["co_mentioned"]] == [("Claire Fontaine", 2)]
+    assert (body["claims_total"], body["events_total"], body["articles_total"]) == (1, 2, 2)
+    assert body["close_matches"] == []
+
+
+def test_person_html_links_co_mentioned_persons(client: FlaskClient) -> None:
+    html = client.get("/person/jonas-albrecht", headers={"Accept": "text/html"}).get_data(as_text=True)
+    section = html[html.index('id="with"'):]
+    assert '<a href="/person/claire-fontaine">Claire Fontaine</a> <span class="meta">2 articles</span>' in section
+
+
+def test_person_timeline_links_event_pages_with_dates(client: FlaskClient) -> None:
+    html = client.get("/person/claire-fontaine", headers={"Accept": "text/html"}).get_data(as_text=True)
+    timeline = html[html.index('<ol class="timeline">'):html.index('id="with"')]
+    assert '<time datetime="2024-03-12">2024-03-12</time>' in timeline
+    assert '<a href="/event/2024-03-12-call-claire-fontaine-jonas-albrecht">Phone call</a>' in timeline
+    assert '<li class="status-planned">' in timeline and "took place" in timeline
+    assert timeline.index("2024-04") < timeline.index("2024-03-12")  # newest first
+
+
+def test_person_claims_truncated_with_note(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(data, "SAID", data.SAID.replace(f"LIMIT {data.CLAIMS_LIMIT}", "LIMIT 1"))
+    body = client.get("/person/annette-kroll.json").json
+    assert (len(body["claims"]), body["claims_total"]) == (1, 2)
+    assert body["claims"][0]["date"] == "2024-03-11"  # the limit keeps the newest by date said
+    html = client.get("/person/annette-kroll", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "The newest 1 of 2 claims" in html
+
+
+def test_person_ttl_holds_claims_events_and_articles_but_no_offsets(client: FlaskClient) -> None:
+    graph = rdflib.Graph().parse(data=client.get("/person/claire-fontaine.ttl").data, format="turtle")
+    fontaine = rdflib.URIRef(FONTAINE)
+    claim = graph.value(fontaine, NKG.said)
+    assert claim is not None and graph.value(claim, NKG.direct) == rdflib.Literal(False)
+    events = set(graph.subjects(NKG.participant, fontaine))
+    assert len(events) == 2
+    article = rdflib.URIRef(DEFAULT_BASE + "article/2024-03-14-paris")
+    assert (article, DCTERMS.title, rdflib.Literal("Fontaine lobt Gespräch mit Albrecht", lang="de")) in graph
+    assert not list(graph.triples((None, NIF.beginIndex, None)))
+
+
+def close_match_store() -> KGStore:
+    def bridge(article_id: str, name: str, day: date) -> Extraction:
+        text = (f"Bürgermeister {name} hat am Montag die neue Brücke eröffnet. "
+                f"„Das ist ein guter Tag für die Stadt“, sagte {name.split()[-1]}.")
+        person = Entity(name, mentions=[mention(text, name)])
+        return Extraction(article=article(article_id, text, day, f"Neue Brücke ({article_id})"), published=day,
+                          published_from="metadata", entities={person.key: person},
+                          claims=[Claim(span(text, "Das ist ein guter Tag für die Stadt"), direct=True, speaker=name,
+                                        cue="sagen")])
+
+    kg_store = KGStore()
+    store_extractions(kg_store, [bridge("a1", "Gerhard Vogt", date(2024, 1, 8)),
+                                 bridge("a2", "Gerhardt Vogt", date(2024, 1, 9))])
+    return kg_store
+
+
+def test_person_page_offers_close_matches() -> None:
+    client = create_app({"STORE": close_match_store(), "TESTING": True}).test_client()
+    body = client.get("/person/gerhard-vogt.json").json
+    assert [p["label"] for p in body["close_matches"]] == ["Gerhardt Vogt"]
+    html = client.get("/person/gerhard-vogt", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Possibly the same as" in html and '<a href="/person/gerhardt-vogt">Gerhardt Vogt</a>' in html
+
+
+def test_person_example_page_has_snippets_and_working_links(example_store: KGStore) -> None:
+    client = create_app({"STORE": example_store, "TESTING": True}).test_client()
+    html = client.get("/person/sabine-hartmann", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<mark class="claim"' in html and '<mark class="speaker"' in html
+    claim_links = re.findall(r'<a href="(/claim/[^"]+)">claim page</a>', html)
+    article_links = re.findall(r'<a href="(/article/[^"#]+)"><cite', html)
+    assert len(claim_links) >= 5 and article_links
+    for url in (claim_links[0], article_links[0]):
+        assert client.get(url, headers={"Accept": "text/html"}).status_code == 200
+
+
+# -- snippets ---------------------------------------------------------------------------------
+
+def test_snippet_is_the_sentence_with_a_nearby_speaker() -> None:
+    doc = "Vorher. „Wir bleiben“, sagte Kroll. Danach."
+    claim, speaker = (9, 20), (doc.index("Kroll"), doc.index("Kroll") + 5)
+    s = data.snippet(doc, claim, (8, 35), speaker, "Annette Kroll")
+    assert s.text == "„Wir bleiben“, sagte Kroll."
+    assert [s.text[m.begin:m.end] for m in s.marks] == ["Wir bleiben", "Kroll"]
+    assert not s.cut_before and not s.cut_after
+
+
+def test_snippet_cuts_a_long_sentence_at_the_claim() -> None:
+    doc = "Er sagte, " + "sehr " * 200 + "lange Rede."
+    s = data.snippet(doc, (10, len(doc) - 1), (0, len(doc)), (0, 2))
+    assert len(s.text) <= data.SNIPPET_MAX
+    assert s.text.startswith("Er sagte, sehr") and s.cut_after
+    assert s.marks[0].begin == 10 and s.marks[0].end == len(s.text)
+
+
+def test_snippet_leaves_out_a_speaker_in_another_paragraph() -> None:
+    doc = "Kroll trat ans Pult.\n\n„Wir bleiben“, hieß es.\n\nTeilen"
+    claim = (doc.index("Wir"), doc.index("“"))
+    s = data.snippet(doc, claim, (claim[0] - 1, len(doc)), (0, 5))
+    assert s.text == "„Wir bleiben“, hieß es."
+    assert [m.css for m in s.marks] == ["claim"]

@@ -1,4 +1,4 @@
-"""The newskg web app: a SPARQL endpoint and a page per person (Flask app factory).
+"""The newskg web app: a SPARQL endpoint, search, and a page per entity (Flask app factory).
 
 ``create_app`` opens nothing: with ``STORE_PATH`` the store is opened
 read-only on the first request that needs it.
@@ -13,7 +13,7 @@ from typing import Any
 import waitress
 from flask import Flask
 
-from kg.web import context, entities, errors, kinds, resources, sparql
+from kg.web import context, entities, errors, kinds, resources, search, sparql
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 
@@ -35,6 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(entities.bp)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(search.bp)
     kinds.register_all()
     app.register_blueprint(resources.bp)  # last: its /<kind>/<path> must not shadow the fixed routes
     app.jinja_env.globals["page_url"] = resources.page_url

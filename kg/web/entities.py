@@ -6,8 +6,8 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, jsonify, render_template
 
-from kg.web import data
-from kg.web.context import base_iri, current_store
+from kg.web import home as home_data
+from kg.web.context import current_store
 from kg.web.errors import WebError
 from kg.web.negotiation import PAGE_MEDIA, negotiate
 
@@ -20,7 +20,7 @@ def home() -> Response:
     if fmt is None:
         raise WebError(406, "None of the accepted media types is offered for this page.",
                        "Accept text/html or application/json.")
-    view = data.home_view(current_store(), base_iri())
+    view = home_data.home_view(current_store())
     response = jsonify(asdict(view)) if fmt == "json" else Response(
         render_template("home.html", view=view), mimetype="text/html")
     response.headers["Vary"] = "Accept"

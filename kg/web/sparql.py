@@ -1,4 +1,10 @@
-"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (query only) and its form page."""
+"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (query only), and its page for people.
+
+Protocol clients get exactly the protocol. A browser gets the editor page: without a query
+(as before), or with ``page=1`` and ``text/html`` named in its Accept header, in which case the
+query runs here and the page shows its results as a table (see ``page``). A client sending
+``Accept: */*`` is never given HTML for a query.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from flask import Blueprint, Response, render_template, request
 
 from kg.query import GRAPH_FORMATS, RESULT_FORMATS
 from kg.vocab import sparql_prefixes
+from kg.web import sparql_page
 from kg.web.context import current_store, queries_dir
 from kg.web.errors import WebError
 from kg.web.guard import uses_service
@@ -119,6 +126,8 @@ def _unfit(kind: str | None, explicit: bool) -> WebError:
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response | str:
+    if wants_page():
+        return page()
     query = read_query()
     if query is None:
         if request.method == "GET" and accepts_html():
@@ -144,14 +153,39 @@ def endpoint() -> Response | str:
     return response
 
 
-def form() -> str:
-    examples = list_examples(queries_dir())
+def _pick(examples: list[Example]) -> Example | None:
     chosen = request.args.get("example")
     picked = next((e for e in examples if e.name == chosen), None)
     if chosen and picked is None:
         raise WebError(404, f"There is no example query named {chosen!r}.", "Pick one from the list on /sparql.")
-    if picked is None and examples:
-        picked = examples[0]
+    return picked if picked is not None or chosen else (examples[0] if examples else None)
+
+
+def form() -> str:
+    examples = list_examples(queries_dir())
+    picked = _pick(examples)
     text = picked.text if picked else DEFAULT_QUERY
-    formats = [*RESULT_FORMATS, *GRAPH_FORMATS]
-    return render_template("sparql.html", query=text, examples=examples, picked=picked, formats=formats)
+    return render_template("sparql.html", query=text, examples=examples, picked=picked, outcome=None)
+
+
+def wants_page() -> bool:
+    """``page=1`` from a client that names text/html: a browser submitting the editor."""
+    named_html = any(media == "text/html" and quality > 0 for media, quality in request.accept_mimetypes)
+    return request.method == "GET" and request.args.get("page") == "1" and named_html
+
+
+def page() -> Response:
+    """The editor with the query's results (or its error) below it."""
+    examples = list_examples(queries_dir())
+    picked: Example | None = None
+    try:
+        query = read_query()
+        if query is None:
+            picked = _pick(examples)
+        outcome = sparql_page.run(current_store(), query) if query is not None else None
+    except WebError as e:
+        query, outcome = request.args.get("query", ""), sparql_page.failure(e)
+    text = query if query is not None else (picked.text if picked else DEFAULT_QUERY)
+    html = render_template("sparql.html", query=text, examples=examples, picked=picked, outcome=outcome)
+    status = outcome.error.status if outcome is not None and outcome.error is not None else 200
+    return Response(html, status=status, mimetype="text/html")
