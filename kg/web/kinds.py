@@ -5,6 +5,11 @@ from __future__ import annotations
 from kg.web import articles, claims, data, events, orgs
 from kg.web.resources import Kind, register
 
+EMBED_ARTICLE = """CONSTRUCT { ?x ?p ?o . ?s nkg:said ?c . ?c a ?t ; nkg:text ?text } WHERE {
+  { ?x ?p ?o FILTER(?p != nif:isString) }
+  UNION { ?c prov:wasDerivedFrom ?x ; a ?t ; nkg:text ?text . OPTIONAL { ?s nkg:said ?c } }
+}"""
+
 
 def register_all() -> None:
     register(Kind("person", "person", "person.html", data.person_view, data.PERSON_GRAPH))
@@ -13,4 +18,6 @@ def register_all() -> None:
     register(Kind("agent", "unnamed speaker", "agent.html", orgs.agent_view))
     register(Kind("event", "event", "event.html", events.event_view, events.EVENT_GRAPH))
     register(Kind("claim", "claim", "claim.html", claims.claim_view, claims.CLAIM_GRAPH))
-    register(Kind("article", "article", "article.html", articles.article_view, articles.ARTICLE_GRAPH))
+    # The page already shows the text; its embedded JSON-LD need not carry every mention again.
+    register(Kind("article", "article", "article.html", articles.article_view, articles.ARTICLE_GRAPH,
+                  embed=EMBED_ARTICLE))

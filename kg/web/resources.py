@@ -55,6 +55,7 @@ class Kind:
     template: str
     view: Callable[[KGStore, str, str], View | None]  # (store, base, iri) -> the page's data, None if unknown
     describe: str = DESCRIBE  # CONSTRUCT with ?x bound to the IRI
+    embed: str | None = None  # a smaller CONSTRUCT for the JSON-LD inside the HTML; default: describe
 
 
 KINDS: dict[str, Kind] = {}
@@ -117,13 +118,13 @@ def represent(kind: Kind, iri: str, fmt: str, path: str) -> Response:
     if fmt in GRAPH_CONTENT_TYPES:
         return Response(describe(store, kind, iri, fmt), content_type=GRAPH_CONTENT_TYPES[fmt])
     links = {ext: f"{path}.{ext}" for ext in SUFFIXES}
-    embedded = describe(store, kind, iri, "jsonld").decode("utf-8")
+    embedded = describe(store, kind, iri, "jsonld", kind.embed).decode("utf-8")
     html = render_template(kind.template, view=view, links=links, jsonld=_script_safe(embedded))
     return Response(html, mimetype="text/html")
 
 
-def describe(store: KGStore, kind: Kind, iri: str, fmt: str) -> bytes:
-    result = store.execute(sparql_prefixes() + kind.describe, graph_format=fmt,
+def describe(store: KGStore, kind: Kind, iri: str, fmt: str, query: str | None = None) -> bytes:
+    result = store.execute(sparql_prefixes() + (query or kind.describe), graph_format=fmt,
                            substitutions={ox.Variable("x"): ox.NamedNode(iri)})
     return result.body
 
