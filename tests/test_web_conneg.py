@@ -42,7 +42,7 @@ def samples(example_store: KGStore) -> dict[str, str]:
     return out
 
 
-def test_conneg_every_kind_has_pages(samples: dict[str, str]) -> None:
+def test_conneg_every_kind_has_pages(web: FlaskClient, samples: dict[str, str]) -> None:
     assert set(samples) == set(CLASSES), "the example articles should hold every kind of entity"
     assert set(CLASSES) <= set(KINDS), f"kinds without pages: {sorted(set(CLASSES) - set(KINDS))}"
 
