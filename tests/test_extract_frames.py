@@ -746,3 +746,13 @@ def test_frames_own_speech_act_does_not_continue_the_last_speaker(extractor: Ext
             "falls neue Zölle eingeführt würden.")
     x = read(extractor, text)
     assert [c.span.text for c in x.claims] == ["die Gespräche seien schwierig"]
+
+
+def test_frames_role_words_for_one_office_and_a_stated_nation(extractor: Extractor) -> None:
+    # regression: "Der polnische Regierungschef" went to the German chancellor named last
+    text = ("Bundeskanzlerin Sabine Hartmann und der polnische Ministerpräsident Marek Kowalczyk berieten am Freitag. "
+            "Der polnische Regierungschef erklärte, Polen werde seine Ausgaben anheben. "
+            "Die Kanzlerin sagte, man sei sich einig.")
+    x = read(extractor, text)
+    assert [(c.speaker, c.speaker_mention.text) for c in x.claims if c.speaker_mention] == [
+        ("Marek Kowalczyk", "Der polnische Regierungschef"), ("Sabine Hartmann", "Die Kanzlerin")]

@@ -48,6 +48,19 @@ class Referent:
         return cls(m.kb_id_, "org", m, "org") if m.label_ == "ORG" else cls(m.kb_id_, "person", m, "name")
 
 
+_MASCULINE_DETS = frozenset("der dem den des ein einem einen eines".split())
+
+
+def _role_gender(words: list[str]) -> str | None:
+    """``die Kanzlerin`` -> female; ``der Regierungschef`` -> male; a plural or bare noun says nothing."""
+    noun = words[-1].lower()
+    if noun.endswith(("in", "innen")) and role_head(words[-1][:-2]) is not None:
+        return "female"
+    if words[0].lower() in _MASCULINE_DETS and not noun.endswith(("in", "innen")):
+        return "male"
+    return None
+
+
 def _nationality(words: list[str]) -> str | None:
     for w in words:
         low = w.lower()
@@ -264,15 +277,20 @@ class Context:
             return None  # "ein Sprecher" introduces someone new, not the spokesman named before
         nat = _nationality(words)
         span = self.doc[start:head_index + 1]
-        candidates = []
+        gender = _role_gender(words)
+        candidates, same_nation = [], []
         for key, info in self.people.items():
-            if info.credit_only:
-                continue
+            if info.credit_only or (gender and info.gender and info.gender != gender):
+                continue  # "die Kanzlerin" is not the man named last
             heads = {role_head(r.split()[-1]) for r in info.roles}
             known = {_nationality(r.split()) for r in info.roles} - {None}
             # A stated nationality rules out only a person known to have another one.
             if head in heads and (nat is None or not known or nat in known):
                 candidates.append(key)
+                if nat is not None and nat in known:
+                    same_nation.append(key)
+        # "der polnische Regierungschef": the one known to be Polish, before one whose nation is unknown.
+        candidates = same_nation or candidates
         if not candidates:
             return None
         key = self._most_recent(candidates, head_index)

@@ -24,8 +24,10 @@ _INITIAL = re.compile(rf"^[{_UPPER}]\.$")
 _PARTICLES = frozenset({"von", "van", "de", "der", "al", "bin", "da", "di", "le", "zu"})
 _CREDIT_START = re.compile(
     r"^\s*(©|\(c\)|Foto:|Fotos:|Bild:|Bilder:|Quelle:|Copyright|Foto |Von |Text:|Autor:|Autorin:)", re.I)
-_ROLE_SYNONYMS = {"staatschef": "präsident", "staatsoberhaupt": "präsident", "regierungschef": "kanzler",
-                  "premier": "premierminister", "amtskollege": "präsident", "außenamtschef": "außenminister"}
+# Words for one office: "der Regierungschef" may be the Kanzlerin, the Ministerpräsident or the Premier.
+_ROLE_SYNONYMS = {"staatschef": "präsident", "staatsoberhaupt": "präsident", "kanzler": "regierungschef",
+                  "ministerpräsident": "regierungschef", "premier": "regierungschef",
+                  "premierminister": "regierungschef", "amtskollege": "präsident", "außenamtschef": "außenminister"}
 
 
 def translit_key(name: str) -> str:
