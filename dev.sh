@@ -12,23 +12,28 @@ install() {
   .venv/bin/python -m pip install --quiet -e ".[test]"
 }
 
-browser() {
-  # The browser tests drive Debian's Chromium through its chromedriver; CI runs as root and installs them.
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-    return
-  fi
+system_tools() {
+  # Tools the tests drive from outside Python: Debian's Chromium and chromedriver (browser tests),
+  # rapper (dump parsing) and node/npm (the W3C protocol test harness). CI runs as root and installs them.
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v rapper >/dev/null || missing+=(raptor2-utils)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  [ ${#missing[@]} -eq 0 ] && return
   local sudo=""
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
       sudo="sudo"
     else
-      echo "note: chromium and chromedriver are missing and cannot be installed without root;" \
-           "the browser tests will be skipped (apt-get install chromium chromium-driver)" >&2
+      echo "note: ${missing[*]} missing and cannot be installed without root;" \
+           "the tests that need them will be skipped (apt-get install ${missing[*]})" >&2
       return
     fi
   fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 case "${1:-}" in
@@ -39,7 +44,7 @@ case "${1:-}" in
     ;;
   test)
     install
-    browser
+    system_tools
     shift
     exec .venv/bin/python -m pytest -q "$@"
     ;;

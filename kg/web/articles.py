@@ -36,22 +36,29 @@ ARTICLE = """SELECT ?x ?aid ?title ?issued ?from ?publisher ?source ?language ?b
   OPTIONAL { ?x dcterms:language ?language } OPTIONAL { ?x nif:isString ?body }
 } LIMIT 1"""
 # Mention nodes name the article only by nif:referenceContext; a mention can be a speaker or cue too.
-MENTIONS = f"""SELECT DISTINCT ?x ?m ?b ?e ?r ?rlabel ?rtype ?rel ?cue WHERE {{
-  ?m nif:referenceContext ?x ; a nkg:Mention ; nif:beginIndex ?b ; nif:endIndex ?e .
-  OPTIONAL {{ ?m nkg:refersTo ?r OPTIONAL {{ ?r rdfs:label ?rlabel }}
-             OPTIONAL {{ ?r a ?rtype FILTER(?rtype IN ({AGENT_TYPES})) }} }}
-  OPTIONAL {{ ?c ?rel ?m FILTER(?rel IN (nkg:speakerMention, nkg:cueMention)) OPTIONAL {{ ?c nkg:cue ?cue }} }}
-}} LIMIT 5000"""
+# Everything an article said lives in its own named graph (named by the article IRI): reading that
+# graph is a scan of one article, where the same pattern over the union scanned every mention stored.
+# Labels are looked up inside the group that binds ?r: an OPTIONAL after it would join every label
+# in the store to each mention that refers to nobody.
+MENTIONS = """SELECT DISTINCT ?x ?m ?b ?e ?r ?rlabel ?rel ?cue WHERE {
+  GRAPH ?x {
+    ?m a nkg:Mention ; nif:beginIndex ?b ; nif:endIndex ?e .
+    OPTIONAL { VALUES ?rel { nkg:speakerMention nkg:cueMention } ?c ?rel ?m OPTIONAL { ?c nkg:cue ?cue } }
+  }
+  OPTIONAL { GRAPH ?x { ?m nkg:refersTo ?r } OPTIONAL { ?r rdfs:label ?rlabel } }
+} LIMIT 5000"""
 EVENTS = """SELECT DISTINCT ?x ?ev ?type ?label ?date ?status ?t ?b ?e WHERE {
-  ?ev prov:wasDerivedFrom ?x ; a ?type . FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
-  OPTIONAL { ?ev rdfs:label ?label } OPTIONAL { ?ev nkg:onDate ?date }
-  OPTIONAL { GRAPH ?x { ?ev nkg:reportedStatus ?status } }
-  OPTIONAL { ?ev nkg:trigger ?t . ?t nif:referenceContext ?x ; nif:beginIndex ?b ; nif:endIndex ?e }
+  GRAPH ?x {
+    ?ev prov:wasDerivedFrom ?x ; a ?type . FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
+    OPTIONAL { ?ev nkg:onDate ?date } OPTIONAL { ?ev nkg:reportedStatus ?status }
+    OPTIONAL { ?ev nkg:trigger ?t . ?t nif:beginIndex ?b ; nif:endIndex ?e }
+  }
+  OPTIONAL { ?ev rdfs:label ?label }
 } LIMIT 2000"""
 NAMED = f"""SELECT DISTINCT ?x ?p ?label ?type WHERE {{
-  ?p nkg:mentionedIn ?x ; a ?type . FILTER(?type IN ({AGENT_TYPES})) OPTIONAL {{ ?p rdfs:label ?label }}
+  GRAPH ?x {{ ?p nkg:mentionedIn ?x ; a ?type . FILTER(?type IN ({AGENT_TYPES})) }} OPTIONAL {{ ?p rdfs:label ?label }}
 }} LIMIT 2000"""
-FROM_CLAIMS = "?c prov:wasDerivedFrom ?x ; a nkg:Claim ."
+FROM_CLAIMS = "GRAPH ?x { ?c a nkg:Claim }"
 
 # The article's own triples (its text once) and what was read from it. Mention and trigger IRIs
 # are fragments of the article IRI (#char=B,E), so this document is where they resolve: each with
@@ -189,7 +196,7 @@ def _mention_marks(store: KGStore, x: ox.NamedNode, base: str) -> list[Mark]:
         m = str(value(row["m"]))
         _, _, ref, roles, cue = found.setdefault(m, (b, e, None, set(), None))
         if row.get("r") is not None:
-            ref = merge_ref(ref, agent_ref(str(value(row["r"])), value(row["rlabel"]), value(row["rtype"])))
+            ref = merge_ref(ref, agent_ref(str(value(row["r"])), value(row["rlabel"])))
         rel = value(row["rel"])
         if rel is not None:
             roles.add("speaker" if rel == str(NKG.speakerMention) else "cue")

@@ -39,13 +39,12 @@ CLAIMS_LIMIT = 1000  # per event or article: a page lists them all, but a broken
 
 # Rows for claim lists; {match} binds ?c from the page's node ?x. Oxigraph binds a substituted
 # variable only if the SELECT projects it, hence ?x; a triple repeats per article graph, hence DISTINCT.
-CLAIM_ROWS = f"""SELECT DISTINCT ?x ?c ?text ?type ?b ?e ?direct ?said ?stated ?s ?slabel ?stype
+CLAIM_ROWS = f"""SELECT DISTINCT ?x ?c ?text ?type ?b ?e ?direct ?said ?stated ?s ?slabel
                                  ?a ?aid ?title ?issued WHERE {{
   {{match}}
   ?c nkg:text ?text ; nif:beginIndex ?b ; nif:endIndex ?e ; a ?type . FILTER(?type IN ({CLAIM_TYPES}))
   OPTIONAL {{ ?c nkg:direct ?direct }} OPTIONAL {{ ?c nkg:saidOn ?said }} OPTIONAL {{ ?c nkg:dateStated ?stated }}
-  OPTIONAL {{ ?s nkg:said ?c OPTIONAL {{ ?s rdfs:label ?slabel }}
-             OPTIONAL {{ ?s a ?stype FILTER(?stype IN ({AGENT_TYPES})) }} }}
+  OPTIONAL {{ ?s nkg:said ?c OPTIONAL {{ ?s rdfs:label ?slabel }} }}
   OPTIONAL {{ ?c prov:wasDerivedFrom ?a . {ARTICLE} }}
 }} LIMIT {CLAIMS_LIMIT}"""
 
@@ -58,13 +57,14 @@ CLAIM = f"""SELECT DISTINCT ?x ?text ?type ?b ?e ?direct ?cue ?said ?stated ?a ?
   OPTIONAL {{ ?x prov:wasDerivedFrom ?a . {ARTICLE} OPTIONAL {{ ?a nif:isString ?body }} }}
   OPTIONAL {{ ?x nkg:saidDuring ?ev OPTIONAL {{ ?ev rdfs:label ?evlabel }} OPTIONAL {{ ?ev nkg:onDate ?evdate }} }}
 }} LIMIT 20"""
-AGENTS = f"""SELECT DISTINCT ?x ?role ?who ?label ?type WHERE {{
-  {{ ?who nkg:said ?x BIND("speaker" AS ?role) }} UNION {{ ?x nkg:relayedBy ?who BIND("relay" AS ?role) }}
-  OPTIONAL {{ ?who rdfs:label ?label }} OPTIONAL {{ ?who a ?type FILTER(?type IN ({AGENT_TYPES})) }}
-}} LIMIT 50"""
+AGENTS = """SELECT DISTINCT ?x ?role ?who ?label WHERE {
+  { ?who nkg:said ?x BIND("speaker" AS ?role) } UNION { ?x nkg:relayedBy ?who BIND("relay" AS ?role) }
+  OPTIONAL { ?who rdfs:label ?label }
+} LIMIT 50"""
+# Fixed predicates (VALUES), not a FILTER on ?rel: with a FILTER Oxigraph scanned every offset in the store.
 SPANS = """SELECT DISTINCT ?x ?rel ?m ?b ?e ?words WHERE {
-  ?x ?rel ?m . FILTER(?rel IN (nkg:speakerMention, nkg:cueMention, nkg:sentence))
-  ?m nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?m nif:anchorOf ?words }
+  VALUES ?rel { nkg:speakerMention nkg:cueMention nkg:sentence }
+  ?x ?rel ?m . ?m nif:beginIndex ?b ; nif:endIndex ?e . OPTIONAL { ?m nif:anchorOf ?words }
 } LIMIT 20"""
 
 # The claim, the words around it (speaker mention, cue, sentence: offsets and words), who said
@@ -74,7 +74,7 @@ CLAIM_GRAPH = """CONSTRUCT {
   ?ev rdfs:label ?el . ?ev a ?et . ?a ?ap ?ao
 } WHERE {
   { ?x ?p ?o }
-  UNION { ?x ?rel ?m . FILTER(?rel IN (nkg:speakerMention, nkg:cueMention, nkg:sentence)) ?m ?mp ?mo }
+  UNION { VALUES ?rel { nkg:speakerMention nkg:cueMention nkg:sentence } ?x ?rel ?m . ?m ?mp ?mo }
   UNION { ?s nkg:said ?x OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?s a ?st } }
   UNION { ?x nkg:relayedBy ?r OPTIONAL { ?r rdfs:label ?rl } OPTIONAL { ?r a ?rt } }
   UNION { ?x nkg:saidDuring ?ev OPTIONAL { ?ev rdfs:label ?el } OPTIONAL { ?ev a ?et } }
@@ -170,8 +170,21 @@ def article_ref(row: Row) -> ArticleRef | None:
     return ArticleRef(str(value(row["a"])), value(row.get("aid")), value(row.get("title")), value(row.get("issued")))
 
 
-def agent_ref(iri: str, label: str | None, kind: str | None) -> Ref:
-    return Ref(iri, label or iri.rsplit("/", 1)[-1], AGENT_KINDS.get(kind or ""))
+# Minted IRIs say what they name (…/person/…, …/org/…, …/agent/…/…). Reading the kind from the IRI
+# spares a type lookup that the union of article graphs repeats once per article naming the agent.
+_KIND_SEGMENTS = (("person", "person"), ("org", "organization"), ("agent", "agent"))
+
+
+def kind_of(iri: str) -> str | None:
+    parts = iri.split("/")
+    for segment, kind in _KIND_SEGMENTS:
+        if segment in parts[-3:-1]:
+            return kind
+    return None
+
+
+def agent_ref(iri: str, label: str | None, kind: str | None = None) -> Ref:
+    return Ref(iri, label or iri.rsplit("/", 1)[-1], AGENT_KINDS.get(kind or "") or kind_of(iri))
 
 
 def merge_ref(old: Ref | None, new: Ref) -> Ref:
@@ -188,7 +201,7 @@ def claim_summaries(store: KGStore, match: str, x: ox.NamedNode) -> list[ClaimSu
         iri = str(value(row["c"]))
         speaker = None
         if row.get("s") is not None:
-            speaker = agent_ref(str(value(row["s"])), value(row["slabel"]), value(row["stype"]))
+            speaker = agent_ref(str(value(row["s"])), value(row["slabel"]))
         if iri in claims:
             if speaker is not None:
                 claims[iri].speaker = merge_ref(claims[iri].speaker, speaker)
@@ -246,7 +259,7 @@ def _agents(store: KGStore, x: ox.NamedNode) -> dict[str, Ref]:
     found: dict[str, Ref] = {}
     for row in store.select(AGENTS, x=x):
         role = str(value(row["role"]))
-        ref = agent_ref(str(value(row["who"])), value(row["label"]), value(row["type"]))
+        ref = agent_ref(str(value(row["who"])), value(row["label"]))
         found[role] = merge_ref(found.get(role), ref)
     return found
 

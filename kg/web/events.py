@@ -30,9 +30,8 @@ EVENT = """SELECT DISTINCT ?x ?type ?date ?status ?label WHERE {
   ?x a nkg:Event ; a ?type . FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
   OPTIONAL { ?x nkg:onDate ?date } OPTIONAL { ?x nkg:status ?status } OPTIONAL { ?x rdfs:label ?label }
 }"""
-PARTICIPANTS = """SELECT DISTINCT ?x ?p ?label ?type WHERE {
+PARTICIPANTS = """SELECT DISTINCT ?x ?p ?label WHERE {
   ?x nkg:participant ?p . OPTIONAL { ?p rdfs:label ?label }
-  OPTIONAL { ?p a ?type FILTER(?type IN (nkg:Person, nkg:Organization, nkg:UnnamedAgent)) }
 } LIMIT 200"""
 # What each reporting article said: its status (from that article's own graph) and its trigger words.
 REPORTS = f"""SELECT DISTINCT ?x ?a ?aid ?title ?issued ?status ?t ?tb ?te ?tw WHERE {{
@@ -120,7 +119,7 @@ def event_view(store: KGStore, base: str, iri: str) -> EventPage | None:
 def _participants(store: KGStore, x: ox.NamedNode) -> list[Ref]:
     found: dict[str, Ref] = {}
     for row in store.select(PARTICIPANTS, x=x):
-        ref = agent_ref(str(value(row["p"])), value(row["label"]), value(row["type"]))
+        ref = agent_ref(str(value(row["p"])), value(row["label"]))
         found[ref.iri] = merge_ref(found.get(ref.iri), ref)
     return sorted(found.values(), key=lambda r: (r.label, r.iri))
 

@@ -5,6 +5,11 @@ from __future__ import annotations
 from kg.web import articles, claims, data, events, orgs
 from kg.web.resources import Kind, register
 
+# What a page about an agent embeds: the node itself (names, roles, types, candidate matches); its
+# claims and events are one link away in the Turtle/JSON-LD forms, and would cost more than the page.
+EMBED_AGENT = """CONSTRUCT { ?x ?p ?o } WHERE {
+  VALUES ?p { rdf:type rdfs:label skos:altLabel nkg:role skos:closeMatch owl:sameAs } ?x ?p ?o
+}"""
 EMBED_ARTICLE = """CONSTRUCT { ?x ?p ?o . ?s nkg:said ?c . ?c a ?t ; nkg:text ?text } WHERE {
   { ?x ?p ?o FILTER(?p != nif:isString) }
   UNION { ?c prov:wasDerivedFrom ?x ; a ?t ; nkg:text ?text . OPTIONAL { ?s nkg:said ?c } }
@@ -12,8 +17,8 @@ EMBED_ARTICLE = """CONSTRUCT { ?x ?p ?o . ?s nkg:said ?c . ?c a ?t ; nkg:text ?t
 
 
 def register_all() -> None:
-    register(Kind("person", "person", "person.html", data.person_view, data.PERSON_GRAPH))
-    register(Kind("org", "organization", "org.html", orgs.org_view, orgs.ORG_GRAPH))
+    register(Kind("person", "person", "person.html", data.person_view, data.PERSON_GRAPH, embed=EMBED_AGENT))
+    register(Kind("org", "organization", "org.html", orgs.org_view, orgs.ORG_GRAPH, embed=EMBED_AGENT))
     # An unnamed speaker belongs to one article, so the default DESCRIBE stays small.
     register(Kind("agent", "unnamed speaker", "agent.html", orgs.agent_view))
     register(Kind("event", "event", "event.html", events.event_view, events.EVENT_GRAPH))
