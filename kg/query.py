@@ -1,4 +1,4 @@
-"""The one interface through which the CLI and the web run SPARQL.
+"""The one interface through which the CLI and the web run SPARQL and read or write whole graphs.
 
 Results leave this module already serialized (``QueryResult.body``), so the
 caller never holds a pyoxigraph iterator: iterators must be consumed on the
@@ -8,6 +8,8 @@ process that can be stopped.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -32,10 +34,34 @@ DATASET_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
     **GRAPH_FORMATS,
 }
+# What a client may upload as one graph (Graph Store Protocol); media type -> format.
+UPLOAD_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,  # how N-Triples was served before it had a media type
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "text/n3": ox.RdfFormat.N3,
+}
+Graph = ox.NamedNode | ox.DefaultGraph
+
+# What cannot hold a keyword: long and short strings, IRIs (per IRIREF), comments.
+_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n]*"
+)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 class QueryError(ValueError):
     """A query that cannot be run as given (syntax, unknown format). Its text is safe to show."""
+
+
+class UnsupportedFormat(QueryError):
+    """Uploaded data in a media type this module cannot read."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +75,18 @@ def media_type(fmt: ox.QueryResultsFormat | ox.RdfFormat) -> str:
     return fmt.media_type
 
 
+def mentions_keyword(sparql: str, keyword: str) -> bool:
+    """Whether ``keyword`` occurs in ``sparql`` as a keyword: not in a string, IRI, comment or name.
+
+    A lexical check, not a parse: it errs towards "yes" (``\\u`` escapes are decoded first,
+    since SPARQL allows them anywhere), which callers use only to refuse or to be careful.
+    """
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    # Not ?name / $name / ex:name / ex:my-name.
+    pattern = re.compile(rf"(?<![?$:\w-]){re.escape(keyword)}(?![\w:-])", re.IGNORECASE)
+    return pattern.search(_OPAQUE.sub(" ", decoded)) is not None
+
+
 def execute(
     store: ox.Store,
     sparql: str,
@@ -56,30 +94,57 @@ def execute(
     result_format: str = "json",
     graph_format: str = "turtle",
     substitutions: dict[ox.Variable, ox.NamedNode | ox.Literal] | None = None,
+    default_graphs: Sequence[Graph] | None = None,
+    named_graphs: Sequence[ox.NamedNode] | None = None,
+    base_iri: str | None = None,
 ) -> QueryResult:
-    """Run ``sparql`` over the union of all graphs and serialize the answer."""
+    """Run ``sparql`` and serialize the answer.
+
+    The dataset: ``default_graphs``/``named_graphs`` when either is given (the SPARQL protocol's
+    ``default-graph-uri``/``named-graph-uri``; the one not given is empty), else the query's own
+    FROM clauses, else the union of all graphs as the default graph.
+    """
     if result_format not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {result_format!r}; use one of {', '.join(RESULT_FORMATS)}")
     if graph_format not in GRAPH_FORMATS:
         raise QueryError(f"unknown graph format {graph_format!r}; use one of {', '.join(GRAPH_FORMATS)}")
+    dataset: dict[str, object] = {}
+    if default_graphs is not None or named_graphs is not None:
+        dataset = {"default_graph": list(default_graphs or []), "named_graphs": list(named_graphs or [])}
+    elif not mentions_keyword(sparql, "FROM"):
+        # Oxigraph's union flag would override a FROM clause, so it is set only without one.
+        dataset = {"use_default_graph_as_union": True}
     try:
-        results = store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+        results = store.query(sparql, substitutions=substitutions, base_iri=base_iri, **dataset)  # type: ignore[arg-type]
     except SyntaxError as e:
         raise QueryError(f"SPARQL syntax error: {e}") from None
     if isinstance(results, ox.QueryTriples):
-        fmt = GRAPH_FORMATS[graph_format]
-        body = ox.serialize(results, format=fmt, prefixes=PREFIXES)  # prefixes make Turtle readable
-        return QueryResult(body, fmt.media_type, "graph")
-    fmt = RESULT_FORMATS[result_format]
+        rdf_format = GRAPH_FORMATS[graph_format]
+        body = ox.serialize(results, format=rdf_format, prefixes=PREFIXES)  # prefixes make Turtle readable
+        return QueryResult(body or b"", rdf_format.media_type, "graph")
+    results_format = RESULT_FORMATS[result_format]
     kind = "boolean" if isinstance(results, ox.QueryBoolean) else "solutions"
-    return QueryResult(results.serialize(format=fmt), fmt.media_type, kind)
+    return QueryResult(results.serialize(format=results_format) or b"", results_format.media_type, kind)
+
+
+def update(store: ox.Store, sparql: str, *, base_iri: str | None = None) -> None:
+    """Apply a SPARQL 1.1 update, all or nothing.
+
+    Raises QueryError for a syntax error and RuntimeError for an update that parses but fails
+    (e.g. CREATE of a graph that exists); OSError means the store itself failed.
+    """
+    try:
+        store.update(sparql, base_iri=base_iri)
+    except SyntaxError as e:
+        raise QueryError(f"SPARQL syntax error: {e}") from None
 
 
 def select(
     store: ox.Store, sparql: str, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None
 ) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode | None]]:
     """Run a SELECT and return plain rows; values bound by substitution, never by pasting strings."""
-    subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): v for k, v in (substitutions or {}).items()}
     try:
         results = store.query(sparql, use_default_graph_as_union=True, substitutions=subs)
     except SyntaxError as e:
@@ -88,3 +153,62 @@ def select(
         raise QueryError("expected a SELECT query")
     names = [v.value for v in results.variables]
     return [{n: row[n] for n in names} for row in results]
+
+
+# -- whole graphs (the Graph Store Protocol) ---------------------------------------------------
+
+def has_graph(store: ox.Store, graph: Graph) -> bool:
+    """The default graph always exists; a named graph once created, even if empty."""
+    return isinstance(graph, ox.DefaultGraph) or store.contains_named_graph(graph)
+
+
+def dump_graph(store: ox.Store, graph: Graph, graph_format: str) -> QueryResult:
+    """One graph of the store (not the union), serialized."""
+    fmt = GRAPH_FORMATS.get(graph_format)
+    if fmt is None:
+        raise QueryError(f"unknown graph format {graph_format!r}; use one of {', '.join(GRAPH_FORMATS)}")
+    body = store.dump(format=fmt, from_graph=graph, prefixes=PREFIXES)
+    return QueryResult(body or b"", fmt.media_type, "graph")
+
+
+def parse_graph(data: bytes, media: str, base_iri: str | None) -> list[ox.Triple]:
+    """Read uploaded RDF as one graph; UnsupportedFormat for an unknown media type, QueryError for bad data."""
+    fmt = UPLOAD_FORMATS.get(media)
+    if fmt is None:
+        raise UnsupportedFormat(f"cannot read RDF sent as {media or 'no media type'}; "
+                                f"send one of {', '.join(UPLOAD_FORMATS)}")
+    try:
+        quads = ox.parse(data, format=fmt, base_iri=base_iri, without_named_graphs=True)
+        return [q.triple for q in quads]
+    except (SyntaxError, ValueError) as e:
+        raise QueryError(f"the {fmt.name} data is not valid: {e}") from None
+
+
+def write_graph(store: ox.Store, graph: Graph, triples: Sequence[ox.Triple], *, replace: bool) -> None:
+    """Put ``triples`` into ``graph`` (after emptying it if ``replace``) in one transaction."""
+    named = isinstance(graph, ox.NamedNode)
+    operations = []
+    if replace:
+        operations.append(f"DROP SILENT GRAPH {graph}" if named else "DROP SILENT DEFAULT")
+    if named:
+        operations.append(f"CREATE SILENT GRAPH {graph}")  # an empty upload still makes the graph exist
+    if triples:
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}" if named else f"INSERT DATA {{\n{body}\n}}")
+    if operations:
+        update(store, " ;\n".join(operations))
+
+
+def drop_graph(store: ox.Store, graph: Graph) -> None:
+    update(store, f"DROP SILENT GRAPH {graph}" if isinstance(graph, ox.NamedNode) else "DROP SILENT DEFAULT")
+
+
+def named_graphs(store: ox.Store, limit: int, *, skip_prefixes: Sequence[str] = ()) -> list[ox.NamedNode]:
+    """Up to ``limit`` named graphs, sorted, leaving out those whose IRI starts with one of ``skip_prefixes``."""
+    found = [g for g in store.named_graphs()
+             if isinstance(g, ox.NamedNode) and not g.value.startswith(tuple(skip_prefixes))]
+    return sorted(found, key=lambda g: g.value)[:limit]
+
+
+def any_named_graph_with_prefix(store: ox.Store, prefixes: Sequence[str]) -> bool:
+    return any(isinstance(g, ox.NamedNode) and g.value.startswith(tuple(prefixes)) for g in store.named_graphs())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -72,7 +73,7 @@ class KGStore:
         return rows[0]["a"] if rows else None
 
     def export(self, fmt: str, output: BinaryIO | str) -> None:
-        """Write the whole dataset; formats without named graphs get the union."""
+        """Write the whole dataset, streamed; formats without named graphs get the union, each triple once."""
         rdf_format = q.DATASET_FORMATS.get(fmt)
         if rdf_format is None:
             raise q.QueryError(f"unknown export format {fmt!r}; use one of {', '.join(q.DATASET_FORMATS)}")
@@ -80,8 +81,46 @@ class KGStore:
         if fmt in ("nquads", "trig"):
             self.ox.dump(output, format=rdf_format, prefixes=PREFIXES)
         else:
-            triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            ox.serialize(triples, output, format=rdf_format, prefixes=PREFIXES)
+            # A generator as input: the serializer pulls one triple at a time, nothing is collected.
+            ox.serialize(self.union_triples(), output, format=rdf_format, prefixes=PREFIXES)
+
+    def export_chunks(self, fmt: str, batch: int = 2_000) -> Iterator[bytes]:
+        """The export as a sequence of byte chunks (for an HTTP response), in a line-based or Turtle format.
+
+        Each chunk serializes ``batch`` statements on its own; Turtle and TriG chunks after the first
+        drop their repeated ``@prefix`` lines, so the concatenation is one valid document.
+        """
+        if fmt not in CHUNKED_FORMATS:
+            raise q.QueryError(f"cannot stream {fmt!r} in chunks; use one of {', '.join(CHUNKED_FORMATS)}")
+        rdf_format = q.DATASET_FORMATS[fmt]
+        items: Iterable[ox.Quad | ox.Triple] = (
+            self.ox.quads_for_pattern(None, None, None, None) if fmt in ("nquads", "trig") else self.union_triples())
+        first = True
+        for chunk in _batched(items, batch):
+            body = ox.serialize(chunk, format=rdf_format, prefixes=PREFIXES)
+            yield body if first else _without_prefixes(body)
+            first = False
+
+    def union_triples(self) -> Iterator[ox.Triple]:
+        """Every distinct triple of the union of all graphs, streamed.
+
+        The union repeats a triple once per graph that states it (a person named in many
+        articles). Oxigraph answers a pattern with only the predicate bound from its POSG index
+        on disk, where the copies of one triple are adjacent: comparing with the previous one
+        drops them in constant memory. The in-memory store has no such order, so there a set
+        per predicate is kept (it holds everything in memory anyway).
+        """
+        for predicate in self._predicates():
+            quads = self.ox.quads_for_pattern(None, predicate, None, None)
+            pairs = ((quad.subject, quad.object) for quad in quads)
+            unique = _adjacent_unique(pairs) if self.path is not None else _set_unique(pairs)
+            for subject, obj in unique:
+                yield ox.Triple(subject, predicate, obj)
+
+    def _predicates(self) -> list[ox.NamedNode]:
+        # Few distinct predicates, so DISTINCT holds little; sorted for a reproducible export.
+        rows = self.ox.query("SELECT DISTINCT ?p WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        return sorted((row["p"] for row in rows), key=lambda p: p.value)  # type: ignore[union-attr]
 
     def stats(self) -> dict[str, int]:
         counts: dict[str, int] = {"quads": len(self.ox)}
@@ -90,3 +129,39 @@ class KGStore:
             rows = self.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a nkg:{cls} }}")
             counts[name] = int(rows[0]["n"].value)
         return counts
+
+
+# Formats ``export_chunks`` can cut into independently serialized pieces.
+CHUNKED_FORMATS = ("nquads", "trig", "ntriples", "turtle")
+
+Pair = tuple[ox.NamedNode | ox.BlankNode | ox.Triple, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
+
+
+def _adjacent_unique(pairs: Iterable[Pair]) -> Iterator[Pair]:
+    previous = None
+    for pair in pairs:
+        if pair != previous:
+            yield pair
+        previous = pair
+
+
+def _set_unique(pairs: Iterable[Pair]) -> Iterator[Pair]:
+    seen: set[Pair] = set()
+    for pair in pairs:
+        if pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
+def _batched(items: Iterable[ox.Quad | ox.Triple], size: int) -> Iterator[list[ox.Quad | ox.Triple]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _without_prefixes(body: bytes) -> bytes:
+    """A Turtle/TriG chunk without the ``@prefix`` lines the serializer puts at its top."""
+    start = 0
+    while body.startswith(b"@prefix ", start):
+        start = body.index(b"\n", start) + 1
+    return body[start:]

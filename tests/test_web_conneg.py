@@ -88,3 +88,9 @@ def test_conneg_unknown_entity_is_404_and_unacceptable_is_406(web: FlaskClient, 
 
 def test_conneg_unknown_kind_is_404(web: FlaskClient) -> None:
     assert web.get("/widget/x").status_code == 404
+
+
+def test_conneg_accept_with_parameters_still_matches(web: FlaskClient, samples: dict[str, str]) -> None:
+    # regression: "text/turtle; charset=utf-8" fell through to 406
+    response = web.get(samples["person"], headers={"Accept": "text/turtle; charset=utf-8, text/html;q=0.5"})
+    assert response.status_code == 200 and response.mimetype == "text/turtle"

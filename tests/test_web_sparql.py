@@ -196,12 +196,6 @@ def test_sparql_unknown_format_is_400(client: FlaskClient) -> None:
     assert "yaml" in response.json["error"]["message"]
 
 
-def test_sparql_dataset_parameters_are_refused(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": SELECT, "default-graph-uri": "https://example.org/g"})
-    assert response.status_code == 400
-    assert "default-graph-uri" in response.json["error"]["message"]
-
-
 def test_sparql_put_is_405_with_allow(client: FlaskClient) -> None:
     response = client.put("/sparql", data="x")
     assert response.status_code == 405

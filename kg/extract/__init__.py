@@ -7,13 +7,17 @@ processed Doc.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
 
 from kg.extract.coref import Context, Referent
 from kg.extract.dates import find_dates
-from kg.model import Claim, Entity, Extraction, Mention, SourceArticle
+from kg.model import Claim, Entity, Extraction, Mention, SourceArticle, Span
+
+S = TypeVar("S", bound=Span)
 
 
 def _blank_boilerplate(article: SourceArticle) -> str:
@@ -61,7 +65,14 @@ class Extractor:
             if key in x.entities:
                 x.entities[key].roles |= info.roles
                 x.entities[key].credit_only = info.credit_only
+        named_at = {(m.start_char, m.end_char): m.kb_id_ for m in doc.spans["kg_mentions"] if m.label_ != "CREDIT"}
         for claim, ref in iter_claims(ctx):
+            if ref is not None and ref.type == "agent" and claim.speaker_mention is not None:
+                # A description that is exactly a name found elsewhere is that person or organization.
+                key = named_at.get((claim.speaker_mention.begin, claim.speaker_mention.end))
+                if key is not None:
+                    ref = Referent(key, x.entities[key].type, ref.mention, "name")
+                    claim.speaker = key
             if ref is not None:
                 ent = _entity(x, ref.key, ref.type)
                 if ref.type == "agent" and claim.speaker_mention is not None:
@@ -73,7 +84,23 @@ class Extractor:
             x.claims.append(claim)
         x.events = EventFinder(ctx, published).run()
         link_claims_to_events(ctx, x.claims, x.events)
+        _restore_text(x, article.text)
         return x
+
+
+def _restore_text(x: Extraction, text: str) -> None:
+    """spaCy read a copy with site chrome blanked; every span must quote the article as it was read."""
+    def fix(span: S | None) -> S | None:
+        return None if span is None else replace(span, text=text[span.begin:span.end])
+
+    for claim in x.claims:
+        claim.span = fix(claim.span)  # type: ignore[assignment]
+        claim.sentence, claim.speaker_mention, claim.cue_span = (
+            fix(claim.sentence), fix(claim.speaker_mention), fix(claim.cue_span))
+    for entity in x.entities.values():
+        entity.mentions = [fix(m) for m in entity.mentions]  # type: ignore[misc]
+    for event in x.events:
+        event.trigger, event.sentence = fix(event.trigger), fix(event.sentence)  # type: ignore[assignment]
 
 
 def _entity(x: Extraction, key: str, type_: str) -> Entity:

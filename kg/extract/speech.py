@@ -193,11 +193,21 @@ class SpeechFinder:
         found = final or self.frames.according_to(sent)
         if found is None and (self._anaphoric(sent, si) or self._continues(sent, si)):
             return
-        found = found or self.frames.speech_act(sent)
+        found = found or (None if self._headline(sent) else self.frames.speech_act(sent))
         if found is not None:
             self._add_frame(found, sent, si)
         else:
             self._speaker_without_claim(sent, si)
+
+    def _headline(self, sent: Span) -> bool:
+        """The article's first line when it reads as a headline (no closing punctuation): it sums up
+        what the body reports (``Putin fordert Sicherheitsgarantien``), so its speech act is no claim."""
+        text = self.doc.text
+        first = len(text) - len(text.lstrip())
+        line_end = text.find("\n", first)
+        line = text[first:line_end if line_end != -1 else len(text)].rstrip()
+        return (line_end != -1 and sent.start_char >= first and sent.end_char <= first + len(line) + 1
+                and not line.endswith((".", "!", "?", ":", "“", "”", '"', "«", "»")))
 
     def _speaker_without_claim(self, sent: Span, si: int) -> None:
         """``X wies den Vorwurf zurück. In Zeiten knapper Kassen sei …``: X speaks on in what follows."""

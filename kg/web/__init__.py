@@ -1,7 +1,7 @@
-"""The newskg web app: a SPARQL endpoint, search, and a page per entity (Flask app factory).
+"""The newskg web app: SPARQL and Graph Store endpoints, search, a page per entity (Flask app factory).
 
-``create_app`` opens nothing: with ``STORE_PATH`` the store is opened
-read-only on the first request that needs it.
+``create_app`` opens nothing: with ``STORE_PATH`` the store is opened on the first request
+that needs it, read-only unless ``ALLOW_UPDATE`` is set.
 """
 
 from __future__ import annotations
@@ -13,19 +13,23 @@ from typing import Any
 import waitress
 from flask import Flask
 
-from kg.web import context, entities, errors, kinds, resources, search, sparql
+from kg.web import context, entities, errors, kinds, ontology, resources, search, service, sparql, store_protocol
 
 QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app. Config: STORE (an open KGStore) or STORE_PATH, BASE_IRI, QUERIES_DIR."""
+    """Build the app. Config: STORE (an open KGStore) or STORE_PATH, BASE_IRI, QUERIES_DIR,
+    ALLOW_UPDATE (SPARQL updates and Graph Store writes; off by default), UPDATE_TOKEN (the bearer
+    token writes must carry; without one, only clients on this machine may write)."""
     app = Flask(__name__)
     app.config.from_mapping(
         BASE_IRI=None,  # None: the base the store was built with
         QUERIES_DIR=QUERIES_DIR,
         STORE=None,
         STORE_PATH=None,
+        ALLOW_UPDATE=False,
+        UPDATE_TOKEN=None,
         # Queries are short; a large body is a mistake or an attack.
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
@@ -36,7 +40,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(entities.bp)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(store_protocol.bp)
+    app.after_request(service.add_cors)
     kinds.register_all()
+    app.register_blueprint(ontology.bp)
+    from kg.web import void  # VoID and dumps; the lead may move this import to the top
+    app.register_blueprint(void.bp)
     app.register_blueprint(resources.bp)  # last: its /<kind>/<path> must not shadow the fixed routes
     app.jinja_env.globals["page_url"] = resources.page_url
     return app

@@ -44,7 +44,7 @@ class WebError(Exception):
 
 def wants_machine() -> bool:
     path = request.path
-    return path.startswith("/sparql") or path.endswith(MACHINE_SUFFIXES) or prefers_json()
+    return path.startswith(("/sparql", "/store")) or path.endswith(MACHINE_SUFFIXES) or prefers_json()
 
 
 def render_error(error: WebError) -> Response:

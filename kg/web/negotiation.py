@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from flask import request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 # name -> media types that select it, preferred first. The first name is the
 # default for ``*/*`` and for a request without ``Accept``.
@@ -28,9 +30,23 @@ PAGE_MEDIA: dict[str, list[str]] = {
 }
 
 
+def _accept() -> MIMEAccept:
+    """The Accept header with media-type parameters other than q dropped: a client asking for
+    ``text/turtle; charset=utf-8`` wants Turtle, which werkzeug would not match to ``text/turtle``."""
+    raw = request.headers.get("Accept")
+    if raw is None:
+        return request.accept_mimetypes
+    parts = []
+    for item in raw.split(","):
+        media, *params = (p.strip() for p in item.split(";"))
+        q = next((p for p in params if p.replace(" ", "").startswith("q=")), None)
+        parts.append(f"{media};{q}" if q else media)
+    return parse_accept_header(",".join(parts), MIMEAccept)
+
+
 def negotiate(offers: Mapping[str, Sequence[str]]) -> str | None:
     """The offer the client likes best, or None if it accepts none of them."""
-    accept = request.accept_mimetypes
+    accept = _accept()
     if not accept.provided:
         # No Accept header means "anything" (RFC 9110), so the default.
         return next(iter(offers))

@@ -1,9 +1,10 @@
-"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (query only), and its page for people.
+"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (queries, updates when enabled), and its page for people.
 
-Protocol clients get exactly the protocol. A browser gets the editor page: without a query
-(as before), or with ``page=1`` and ``text/html`` named in its Accept header, in which case the
-query runs here and the page shows its results as a table (see ``page``). A client sending
-``Accept: */*`` is never given HTML for a query.
+Protocol clients get exactly the protocol; without a query, the service description (see
+``service``). A browser gets the editor page: without a query, or with ``page=1`` and
+``text/html`` named in its Accept header, in which case the query runs here and the page shows
+its results as a table (see ``page``). A client sending ``Accept: */*`` is never given HTML
+for a query.
 """
 
 from __future__ import annotations
@@ -12,21 +13,29 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
 from kg.query import GRAPH_FORMATS, RESULT_FORMATS
 from kg.vocab import sparql_prefixes
-from kg.web import sparql_page
-from kg.web.context import current_store, queries_dir
+from kg.web import service, sparql_page
+from kg.web.context import current_store, queries_dir, stored_base_iri
 from kg.web.errors import WebError
 from kg.web.guard import uses_service
-from kg.web.negotiation import GRAPH_MEDIA, RESULT_MEDIA, accepts_html, negotiate
+from kg.web.negotiation import GRAPH_MEDIA, RESULT_MEDIA, negotiate
+from kg.web.update import (
+    READ_ONLY,
+    authorize,
+    iri_parameters,
+    read_update,
+    run_update,
+    updates_enabled,
+    utf8_body,
+)
 
 log = logging.getLogger(__name__)
 bp = Blueprint("sparql", __name__)
 
-READ_ONLY = WebError(403, "SPARQL updates are disabled: this endpoint is read-only.",
-                     "Change the graph with 'kg build' instead; send SELECT, ASK, CONSTRUCT or DESCRIBE here.")
 DEFAULT_QUERY = sparql_prefixes() + """
 SELECT ?person ?label (COUNT(?claim) AS ?claims) WHERE {
   ?person a nkg:Person ; rdfs:label ?label .
@@ -75,11 +84,8 @@ def list_examples(folder: Path) -> list[Example]:
 def read_query() -> str | None:
     """The query of a GET or POST request per the SPARQL 1.1 Protocol; None if none was sent."""
     if request.mimetype == "application/sparql-update" or "update" in request.values:
-        raise READ_ONLY
-    for unsupported in ("default-graph-uri", "named-graph-uri"):
-        if unsupported in request.values:
-            raise WebError(400, f"The {unsupported} parameter is not supported.",
-                           "Queries run over the union of all article graphs; use GRAPH in the query instead.")
+        raise READ_ONLY if not updates_enabled() else WebError(
+            400, "The SPARQL page runs queries only.", "POST updates to /sparql as application/sparql-update.")
     if request.method == "GET" or request.mimetype == "application/x-www-form-urlencoded":
         source = request.args if request.method == "GET" else request.form
         queries = source.getlist("query")
@@ -87,12 +93,15 @@ def read_query() -> str | None:
             raise WebError(400, "More than one query parameter was sent.", "Send exactly one query=.")
         return queries[0] if queries and queries[0].strip() else None
     if request.mimetype == "application/sparql-query":
-        try:
-            return request.get_data().decode("utf-8")
-        except UnicodeDecodeError:
-            raise WebError(400, "The query body is not valid UTF-8.", "Send the query encoded as UTF-8.") from None
+        return utf8_body()
     raise WebError(415, f"Cannot read a query from a {request.mimetype or 'bodiless'} POST.",
                    "POST application/x-www-form-urlencoded with query=..., or application/sparql-query.")
+
+
+def query_dataset() -> dict[str, list[ox.NamedNode]]:
+    """``default-graph-uri``/``named-graph-uri``: the dataset the query runs on, if the client names one."""
+    default, named = iri_parameters("default-graph-uri"), iri_parameters("named-graph-uri")
+    return {"default_graphs": default, "named_graphs": named} if default or named else {}
 
 
 def choose_formats() -> tuple[str | None, str | None]:
@@ -114,9 +123,9 @@ def _unfit(kind: str | None, explicit: bool) -> WebError:
         return WebError(406, "None of the accepted media types is one this endpoint serves.",
                         f"Accept one of {media}, or pass format=.")
     if kind == "graph":
-        names, wanted = GRAPH_FORMATS, "CONSTRUCT and DESCRIBE results are RDF graphs"
+        names, wanted = list(GRAPH_FORMATS), "CONSTRUCT and DESCRIBE results are RDF graphs"
     else:
-        names, wanted = RESULT_FORMATS, "SELECT and ASK results are tables"
+        names, wanted = list(RESULT_FORMATS), "SELECT and ASK results are tables"
     if explicit:
         return WebError(400, f"format={request.values['format']} does not fit this query: {wanted}.",
                         f"Use format= one of {', '.join(names)}.")
@@ -128,11 +137,14 @@ def _unfit(kind: str | None, explicit: bool) -> WebError:
 def endpoint() -> Response | str:
     if wants_page():
         return page()
+    update = read_update()
+    if update is not None:
+        authorize()
+        run_update(update)
+        return Response(status=204)
     query = read_query()
     if query is None:
-        if request.method == "GET" and accepts_html():
-            return form()
-        raise WebError(400, "No query was sent.", "Pass the SPARQL query as query=..., or open /sparql in a browser.")
+        return no_query()
     if uses_service(query):
         raise WebError(403, "Federated queries (SERVICE) are disabled on this endpoint.",
                        "Query this graph only; fetch other endpoints' data yourself.")
@@ -140,9 +152,12 @@ def endpoint() -> Response | str:
     explicit = bool(request.values.get("format"))
     if result_format is None and graph_format is None:
         raise _unfit(None, explicit=False)
+    dataset = query_dataset()
+    store = current_store()  # outside the try: a store that cannot open is a 503, not the query's fault
     try:
-        result = current_store().execute(query, result_format=result_format or "json",
-                                         graph_format=graph_format or "turtle")
+        # Relative IRIs resolve against the endpoint's own URL (the protocol's suggestion for a base).
+        result = store.execute(query, result_format=result_format or "json", graph_format=graph_format or "turtle",
+                               base_iri=request.base_url, **dataset)
     except RuntimeError as e:
         # Oxigraph raises this for queries that parse but cannot be evaluated.
         raise WebError(400, f"The query could not be evaluated: {e}", "Fix the query and send it again.") from None
@@ -151,6 +166,22 @@ def endpoint() -> Response | str:
     response = Response(result.body, content_type=result.media_type)
     response.headers["Vary"] = "Accept"
     return response
+
+
+def no_query() -> Response | str:
+    """GET without a query: the editor for a browser, the service description for other clients."""
+    if request.method == "GET":
+        if not request.accept_mimetypes.provided or names_html():
+            return form()
+        fmt = service.wanted_format()
+        if fmt is not None:
+            return service.describe(request.base_url, fmt, updates=updates_enabled(), base=stored_base_iri())
+    raise WebError(400, "No query was sent.", "Pass the SPARQL query as query=..., or open /sparql in a browser.")
+
+
+def names_html() -> bool:
+    """Whether Accept names text/html itself, as browsers do (``*/*`` alone is not a browser)."""
+    return any(media == "text/html" and quality > 0 for media, quality in request.accept_mimetypes)
 
 
 def _pick(examples: list[Example]) -> Example | None:
@@ -170,8 +201,7 @@ def form() -> str:
 
 def wants_page() -> bool:
     """``page=1`` from a client that names text/html: a browser submitting the editor."""
-    named_html = any(media == "text/html" and quality > 0 for media, quality in request.accept_mimetypes)
-    return request.method == "GET" and request.args.get("page") == "1" and named_html
+    return request.method == "GET" and request.args.get("page") == "1" and names_html()
 
 
 def page() -> Response:
