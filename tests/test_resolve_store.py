@@ -163,3 +163,15 @@ def test_resolve_planned_call_and_its_report_are_one_event(extractor: Extractor,
     assert [r["new"].value for r in moved] == [rows[0]["e"].value]
     reported = store.select("SELECT ?s WHERE { GRAPH ?g { ?e nkg:reportedStatus ?s } }")
     assert sorted(r["s"].value for r in reported) == sorted([str(NKG.Happened), str(NKG.Planned)])
+
+
+def test_resolve_leaves_curated_graphs_alone(extractor: Extractor, tmp_path: Path) -> None:
+    # regression: a curator's graph that describes a person was read and renamed like an article graph
+    store = KGStore()
+    curated = ox.NamedNode("https://example.org/curation")
+    peskov = ox.NamedNode(Minter().person("Peskov"))
+    store.ox.update(f"""INSERT DATA {{ GRAPH {curated} {{
+        {peskov} a <{NKG.Person}> ; <http://www.w3.org/2004/02/skos/core#altLabel> "Peskov" }} }}""")
+    before = sorted(str(q) for q in store.ox.quads_for_pattern(None, None, None, curated))
+    build([write(tmp_path, "full", PESKOW_FULL)], store, extractor=extractor)
+    assert sorted(str(q) for q in store.ox.quads_for_pattern(None, None, None, curated)) == before

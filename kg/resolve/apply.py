@@ -19,12 +19,14 @@ from kg.resolve.persons import LocalPerson, PersonResolution, resolve_persons
 from kg.store import KGStore
 from kg.vocab import NKG
 
+# Only article graphs (each names itself as an nkg:Article) are read and renamed: graphs that
+# curators wrote through SPARQL Update or the Graph Store are theirs, whatever they hold.
 _PERSONS = """
-SELECT ?g ?p ?name WHERE { GRAPH ?g { ?p a nkg:Person ; skos:altLabel ?name } }
+SELECT ?g ?p ?name WHERE { GRAPH ?g { ?g a nkg:Article . ?p a nkg:Person ; skos:altLabel ?name } }
 """
 _EVENTS = """
 SELECT ?g ?e ?type ?date ?status ?p WHERE {
-  GRAPH ?g { ?e a nkg:Event ; a ?type ; nkg:participant ?p .
+  GRAPH ?g { ?g a nkg:Article . ?e a nkg:Event ; a ?type ; nkg:participant ?p .
              OPTIONAL { ?e nkg:onDate ?date } OPTIONAL { ?e nkg:reportedStatus ?status } }
   FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
 }
