@@ -192,3 +192,12 @@ def test_events_participants_are_the_resolved_persons() -> None:
                        frozenset({P + "biden", P + "wladimir-putin"}), "happened", "phone")
     res = resolve_events([local], {(M.article("a"), P + "biden"): P + "joe-biden"}, M)
     assert list(res.events) == [f"{M.base}event/2021-12-30-call-joe-biden-wladimir-putin"]
+
+
+def test_events_label_says_call_when_reports_disagree_on_the_medium() -> None:
+    phone = _event("a", "2021-12-30")
+    video = LocalEvent(M.article("b"), phone.iri, "call", "2021-12-30", phone.participants, "happened", "phone")
+    (ev,) = resolve_events([phone, video], {}, M).events.values()
+    assert ev.label({}).startswith("Gespräch:")
+    (one,) = resolve_events([phone], {}, M).events.values()
+    assert one.label({}).startswith("Videogespräch:")

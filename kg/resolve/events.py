@@ -44,7 +44,8 @@ class GlobalEvent:
     graphs: set[str] = field(default_factory=set)
 
     def label(self, names: dict[str, str]) -> str:
-        medium = next((m for m in ("video", "phone", "meeting") if m in self.media), "call")
+        # Reports that disagree on the medium (one says Telefonat, another Videoschalte) get the plain word.
+        medium = next(iter(self.media)) if len(self.media) == 1 else ("meeting" if self.kind == "meeting" else "call")
         who = " – ".join(sorted(names.get(p, p.rsplit("/", 1)[-1]) for p in self.participants))
         return f"{_WORDS[medium]}: {who}" + (f" ({self.date})" if self.date else "")
 
