@@ -756,3 +756,17 @@ def test_frames_role_words_for_one_office_and_a_stated_nation(extractor: Extract
     x = read(extractor, text)
     assert [(c.speaker, c.speaker_mention.text) for c in x.claims if c.speaker_mention] == [
         ("Marek Kowalczyk", "Der polnische Regierungschef"), ("Sabine Hartmann", "Die Kanzlerin")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("Nach einem Fernsehbericht des Senders Nord24 ist der Minister zurückgetreten.",
+     "Nord24", "ist der Minister zurückgetreten"),
+    ("Nach Krämers Meinung werden im Vorstand zu viele Fehler gemacht.",
+     "Krämer", "werden im Vorstand zu viele Fehler gemacht"),
+])
+def test_frames_nach_with_compound_or_genitive_source(extractor: Extractor, text: str, speaker: str,
+                                                      words: str) -> None:
+    x = read(extractor, "Verbandschef Tobias Krämer trat am Montag vor die Presse. " + text)
+    claim = next(c for c in x.claims if c.span.text.startswith(words[:12]))
+    assert claim.span.text.rstrip(".") == words
+    assert speaker in (claim.speaker or "") or speaker in (claim.speaker_mention.text if claim.speaker_mention else "")

@@ -24,7 +24,11 @@ _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren
 # Statements and documents that stand for their authors ("nach einer Stellungnahme der Armee").
 _SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
     "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung"}
-_SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen")
+_SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen",
+                   # singular heads of compounds: "nach einem Fernsehbericht", "nach Expertenmeinung"
+                   "bericht", "meldung", "mitteilung", "aussage", "aussagen", "nachricht", "vorhersage",
+                   "prognose", "meinung", "einschätzung", "erkenntnisstand", "bekunden", "medien",
+                   "ankündigung", "darstellung", "auskunft")
 
 
 class SourcePhrases:
@@ -54,9 +58,12 @@ class SourcePhrases:
             elif low in ("nach", "gemäß") and (src := self._source_word(tok, sent)) is not None:
                 start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
                 ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
+                owner = next((self.ctx.by_token[k] for k in range(tok.i + 1, src.i) if k in self.ctx.by_token), None)
+                if ref is None and owner is not None:
+                    ref = Referent.named(owner)  # "nach Grupps Meinung": Grupp's
                 if ref is None:
                     ref = self._source_agent(doc[tok.i + 1:src.i + 1])
-                return self._around(sent, tok.i, ref.mention.end, ref, "Angaben", (tok.i, src.i + 1))
+                return self._around(sent, tok.i, max(ref.mention.end, src.i + 1), ref, "Angaben", (tok.i, src.i + 1))
             elif low in _POSSESSIVES and idx + 2 < len(toks) and toks[idx + 1].lower_ in _OPINION \
                     and toks[idx + 2].lower_ == "nach":
                 ref = self.ctx.pronoun(tok)
@@ -94,7 +101,8 @@ class SourcePhrases:
             tok = self.doc[k]
             if tok.lower_ in _SOURCE_WORDS or (tok.text[:1].isupper() and tok.lower_.endswith(_SOURCE_ENDINGS)):
                 return tok
-            if not (tok.text[:1].islower() and tok.is_alpha):
+            genitive = k in self.ctx.by_token and tok.text.endswith("s")  # "nach Grupps Meinung"
+            if not (tok.text[:1].islower() and tok.is_alpha) and not genitive:
                 return None
         return None
 
