@@ -770,3 +770,16 @@ def test_frames_nach_with_compound_or_genitive_source(extractor: Extractor, text
     claim = next(c for c in x.claims if c.span.text.startswith(words[:12]))
     assert claim.span.text.rstrip(".") == words
     assert speaker in (claim.speaker or "") or speaker in (claim.speaker_mention.text if claim.speaker_mention else "")
+
+
+def test_frames_demnach_reports_the_previous_sentences_source(extractor: Extractor) -> None:
+    text = ("Die Wahlkommission gab am Donnerstag ein vorläufiges Ergebnis bekannt. "
+            "Demnach hat die Regierungspartei ihre Mehrheit im Parlament verloren.")
+    claim = only_claim(read(extractor, text))
+    assert claim.span.text.rstrip(".") == "hat die Regierungspartei ihre Mehrheit im Parlament verloren"
+    assert claim.speaker_mention is not None and "Wahlkommission" in claim.speaker_mention.text
+
+
+def test_frames_demnach_without_a_speaking_source_is_no_claim(extractor: Extractor) -> None:
+    text = "Das Spiel im Stadion an der Weser endete 2:1. Demnach bleibt der Verein auf dem dritten Platz."
+    assert read(extractor, text).claims == []

@@ -191,7 +191,7 @@ class SpeechFinder:
                 self._add_frame(frame, sent, si)
             return
         found = final or self.frames.according_to(sent)
-        if found is None and (self._anaphoric(sent, si) or self._continues(sent, si)):
+        if found is None and (self._anaphoric(sent, si) or self._continues(sent, si) or self._demnach(sent, si)):
             return
         found = found or (None if self._headline(sent) else self.frames.speech_act(sent))
         if found is not None:
@@ -277,6 +277,25 @@ class SpeechFinder:
             self.last = (si, self.last[1])
             return True
         self._add(begin, end, self.last[1], None, sent, si, mode="free")
+        return True
+
+    def _demnach(self, sent: Span, si: int) -> bool:
+        """``Die Kommission legte ihren Bericht vor. Demnach …``: what the previous sentence's source says."""
+        toks = [t for t in sent if not t.is_space]
+        word = next((t for t in toks[:6] if t.lower_ == "demnach" and not self.in_quote[t.i]), None)
+        if word is None or si == 0 or len(toks) < 4:
+            return False
+        if self.last is not None and self.last[0] == si - 1:
+            ref: Referent | None = self.last[1]
+        else:
+            # Only a source the previous sentence reports as speaking ("gab … bekannt", "legte … vor").
+            prev = self.sents[si - 1]
+            verb = next((t for t in prev if speech_lemma(t) and not self.in_quote[t.i]), None)
+            ref = self.frames.subject(prev, verb.i) if verb is not None else None
+        if ref is None:
+            return False
+        begin = self.doc[word.i + 1].idx if word.i == toks[0].i and word.i + 1 < sent.end else sent.start_char
+        self._add(begin, sent.end_char, ref, "demnach", sent, si, cue_tokens=(word.i, word.i + 1))
         return True
 
     def _own_speech_act(self, toks: list, sent: Span, speaker: Referent) -> bool:
