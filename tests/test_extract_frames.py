@@ -783,3 +783,21 @@ def test_frames_demnach_reports_the_previous_sentences_source(extractor: Extract
 def test_frames_demnach_without_a_speaking_source_is_no_claim(extractor: Extractor) -> None:
     text = "Das Spiel im Stadion an der Weser endete 2:1. Demnach bleibt der Verein auf dem dritten Platz."
     assert read(extractor, text).claims == []
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Laut „Nordkurier.de“ haben die Bauarbeiten am Hafen wieder begonnen.", "„Nordkurier.de“"),
+    ("Laut nordkurier.de haben die Bauarbeiten am Hafen wieder begonnen.", "nordkurier.de"),
+    ("Laut einer dpa-Meldung haben die Bauarbeiten am Hafen wieder begonnen.", "einer dpa-Meldung"),
+])
+def test_frames_laut_a_source_no_lexicon_knows(extractor: Extractor, text: str, mention: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert claim.span.text.rstrip(".") == "haben die Bauarbeiten am Hafen wieder begonnen"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == mention
+
+
+def test_frames_source_phrase_around_a_framed_quote_is_no_second_claim(extractor: Extractor) -> None:
+    # regression: "laut einem Video" made the quote the video's words as well
+    text = "„Wir sehen uns bald wieder“, sagte Außenminister Jonas Weber laut einem kurzen Video des Senders."
+    x = read(extractor, text)
+    assert [(c.span.text, c.speaker) for c in x.claims] == [("Wir sehen uns bald wieder", "Jonas Weber")]

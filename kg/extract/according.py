@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.coref import Referent
 from kg.extract.frame import Frame
-from kg.extract.verbs import speech_lemma
+from kg.extract.verbs import ARTICLES, speech_lemma
 
 if TYPE_CHECKING:
     from kg.extract.frames import Frames
@@ -52,7 +52,8 @@ class SourcePhrases:
                     start = self.ctx.phrase_start(ref, toks[idx - 1].i, sent.start)
                     return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
             elif low in ("laut", "gemäß") and tok.i + 1 < sent.end:
-                ref = self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
+                ref = (self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
+                       or self._named_source(tok.i + 1, sent))
                 if ref is not None:
                     return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
             elif low in ("nach", "gemäß") and (src := self._source_word(tok, sent)) is not None:
@@ -80,6 +81,28 @@ class SourcePhrases:
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
         return None
+
+    def _named_source(self, i: int, sent: Span) -> Referent | None:
+        """``laut „tagesschau.de“``, ``laut ndr.de``, ``laut einer dpa-Meldung``: a source no lexicon knows,
+        named by a quoted title, a web address or a capitalised word after optional article and adjectives."""
+        doc = self.doc
+        k = i
+        while k < sent.end and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ != "dem" \
+                and (doc[k].lower_ in ARTICLES or doc[k].lower_.endswith(("e", "en", "er", "em", "es"))):
+            k += 1
+        if k >= sent.end:
+            return None
+        end = k
+        if doc[k].text in ("„", "»", "«", '"', "“"):
+            close = next((j for j in range(k + 1, min(sent.end, k + 8)) if doc[j].text in ("“", "«", "»", '"', "”")),
+                         None)
+            end = close + 1 if close is not None else k
+        elif "." in doc[k].text.strip(".") or doc[k].text[:1].isupper() and doc[k].is_alpha or "-" in doc[k].text:
+            end = k + 1
+        if end == k:
+            return None
+        words = doc[i:end]
+        return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
 
     def _source_agent(self, words: Span) -> Referent:
         """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""

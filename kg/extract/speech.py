@@ -240,10 +240,16 @@ class SpeechFinder:
             # Quotes inside the frame's words are the speaker's even when the clause itself is not
             # kept ("Der Iran müsse „…“ beenden, so Rice").
             self.framed.append((begin, end, frame))
-        if end - begin <= 10 or self._covered(begin, end):
+        if end - begin <= 10 or self._covered(begin, end) or self._holds_framed_quote(begin, end):
             return
         self._add(begin, end, frame.ref, frame.cue, sent, si, relayed_by=relayed_by,
                   cue_tokens=frame.cue_tokens, mode=frame.mode)
+
+    def _holds_framed_quote(self, begin: int, end: int) -> bool:
+        """``„…“, sagte Putin laut einem Video``: the quote already has its speaker; the source phrase
+        around it names where it was recorded, not a second claim."""
+        return any(c.mode == "direct" and c.cue_span is not None and begin <= c.span.begin and c.span.end <= end
+                   and begin <= c.cue_span.begin < end for c, _ in self.claims)
 
     def _covered(self, begin: int, end: int) -> bool:
         """Mostly quoted words: the quote is the claim, not a reported clause around it."""
