@@ -801,3 +801,16 @@ def test_frames_source_phrase_around_a_framed_quote_is_no_second_claim(extractor
     text = "„Wir sehen uns bald wieder“, sagte Außenminister Jonas Weber laut einem kurzen Video des Senders."
     x = read(extractor, text)
     assert [(c.span.text, c.speaker) for c in x.claims] == [("Wir sehen uns bald wieder", "Jonas Weber")]
+
+
+def test_frames_parenthetical_so_inside_the_sentence(extractor: Extractor) -> None:
+    text = ("Verbandschef Tobias Krämer trat am Montag vor die Presse. "
+            "Dennoch, so Krämer, habe der Verband nicht richtig gehandelt.")
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.cue) == ("Tobias Krämer", "so")
+    assert "habe der Verband nicht richtig gehandelt" in claim.span.text
+
+
+def test_frames_so_as_an_adverb_is_no_source(extractor: Extractor) -> None:
+    text = "Der Zug war, so schnell es ging, wieder einsatzbereit."
+    assert read(extractor, text).claims == []

@@ -24,6 +24,8 @@ _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren
 # Statements and documents that stand for their authors ("nach einer Stellungnahme der Armee").
 _SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
     "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung"}
+_PAREN_OPEN = frozenset({",", "–", "—", "-", "("})
+_PAREN_CLOSE = frozenset({",", "–", "—", "-", ")"})
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen",
                    # singular heads of compounds: "nach einem Fernsehbericht", "nach Expertenmeinung"
                    "bericht", "meldung", "mitteilung", "aussage", "aussagen", "nachricht", "vorhersage",
@@ -72,6 +74,10 @@ class SourcePhrases:
                     ref = Referent(ref.key, ref.type, doc[tok.i:toks[idx + 1].i + 1], "pronoun", ref.label)
                     return self._around(sent, tok.i, toks[idx + 2].i + 1, ref, "Meinung",
                                         (toks[idx + 1].i, toks[idx + 2].i + 1))
+            elif low == "so" and 0 < idx < len(toks) - 3 and toks[idx - 1].text in _PAREN_OPEN:
+                found = self._parenthetical_so(sent, tok)
+                if found is not None:
+                    return found
             elif low == "wie" and (idx == 0 or toks[idx - 1].text == ","):
                 found = self._wie_clause(sent, toks, idx)
                 if found is not None:
@@ -81,6 +87,20 @@ class SourcePhrases:
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
         return None
+
+    def _parenthetical_so(self, sent: Span, so: Token) -> Frame | None:
+        """``Dennoch, so Krämer, habe der Verband …``: a source set off inside the sentence it attributes.
+        The claim is the whole sentence (the inserted words are few); a final ``…, so X.`` is ``final``."""
+        ref = self.ctx.speaker_at(so.i + 1, 10)
+        if ref is None:
+            return None
+        close = ref.mention.end
+        while close < sent.end and self.doc[close].text not in _PAREN_CLOSE and close - ref.mention.end < 10:
+            close += 1  # an apposition may follow: "so Frank Karl, Leiter der Abteilung, …"
+        rest = [t for t in self.doc[close + 1:sent.end] if t.is_alpha]
+        if close >= sent.end or self.doc[close].text not in _PAREN_CLOSE or len(rest) < 2:
+            return None
+        return Frame(sent.start_char, sent.end_char, ref, "so", (so.i, so.i + 1))
 
     def _named_source(self, i: int, sent: Span) -> Referent | None:
         """``laut „tagesschau.de“``, ``laut ndr.de``, ``laut einer dpa-Meldung``: a source no lexicon knows,
