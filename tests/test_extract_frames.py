@@ -814,3 +814,17 @@ def test_frames_parenthetical_so_inside_the_sentence(extractor: Extractor) -> No
 def test_frames_so_as_an_adverb_is_no_source(extractor: Extractor) -> None:
     text = "Der Zug war, so schnell es ging, wieder einsatzbereit."
     assert read(extractor, text).claims == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Die Regierung verweist auf neue Meinungsumfragen, nach denen 72 Prozent der Befragten die Reform ablehnen.",
+     "72 Prozent der Befragten die Reform ablehnen"),
+    ("Es gibt auch Gerüchte, nach denen der Sänger schwer erkrankt war.", "der Sänger schwer erkrankt war"),
+])
+def test_frames_relative_nach_denen_after_a_source(extractor: Extractor, text: str, words: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert claim.span.text.rstrip(".") == words
+
+
+def test_frames_nach_dem_in_time_is_no_source(extractor: Extractor) -> None:
+    assert read(extractor, "Er reiste nach Berlin, nach dem Treffen fuhr er weiter nach Prag.").claims == []

@@ -33,6 +33,14 @@ _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erk
                    "ankündigung", "darstellung", "auskunft")
 
 
+_RUMOURS = ("gerücht", "gerüchte", "gerüchten", "umfrage", "umfragen", "meinungsumfragen", "aussagen", "berichte",
+            "berichten", "angaben", "informationen", "meldungen", "studie", "studien", "dokument", "dokumente")
+
+
+def _names_a_source(word: str) -> bool:
+    return lx.is_source_noun(word) or word[:1].isupper() and word.lower().endswith(_RUMOURS)
+
+
 class SourcePhrases:
     """Finds source phrases for a ``Frames`` (sharing its Context and quote map)."""
 
@@ -58,6 +66,13 @@ class SourcePhrases:
                        or self._named_source(tok.i + 1, sent))
                 if ref is not None:
                     return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
+            elif low == "nach" and 1 < idx < len(toks) - 3 and toks[idx - 1].text == "," \
+                    and toks[idx + 1].lower_ in ("denen", "dem", "der") and _names_a_source(toks[idx - 2].text):
+                # "…, Umfragen, nach denen 72 Prozent …": the relative clause is what the source says.
+                words = toks[idx + 1]
+                ref = self.ctx.speaker_ending_at(toks[idx - 2].i, sent.start) or self._source_agent(
+                    doc[toks[idx - 2].i:toks[idx - 2].i + 1])
+                return Frame(words.idx + len(words.text), sent.end_char, ref, "nach", (tok.i, words.i + 1))
             elif low in ("nach", "gemäß") and (src := self._source_word(tok, sent)) is not None:
                 start = src.i + 1 + (1 if src.i + 1 < sent.end and doc[src.i + 1].lower_ == "von" else 0)
                 ref = self.ctx.speaker_at(start, 10) if start < sent.end and self._owner_follows(src) else None
