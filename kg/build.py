@@ -13,7 +13,7 @@ from kg.rdf import article_quads
 from kg.resolve.apply import ResolveSummary, resolve_store, stored_base
 from kg.resolve.iris import Minter
 from kg.sources import read_paths
-from kg.store import KGStore, StoreError
+from kg.store import KGStore, StoreError, bump_generation
 
 if TYPE_CHECKING:
     from kg.extract import Extractor
@@ -97,6 +97,9 @@ def build(
     summary.resolved = resolve_store(store, minter)
     summary.quads += summary.resolved.quads
     store.flush()
+    if store.path is not None:
+        # Only now is the store complete: readers reopen their handles when this number changes.
+        bump_generation(store.path)
     return summary
 
 

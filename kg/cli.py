@@ -63,6 +63,7 @@ def remove(article_ids: tuple[str, ...], store_path: Path) -> None:
     """Remove articles (by id) and everything only they said."""
     from kg.build import minter_for
     from kg.resolve.apply import resolve_store
+    from kg.store import bump_generation
 
     store = _open(store_path)
     missing = []
@@ -75,6 +76,8 @@ def remove(article_ids: tuple[str, ...], store_path: Path) -> None:
     # Persons and events the removed articles named may now merge, split or vanish.
     resolve_store(store, minter_for(store, None))
     store.flush()
+    if store.path is not None:
+        bump_generation(store.path)  # readers reopen only on a completed change
     if missing:
         raise click.ClickException(f"no such article in the store: {', '.join(missing)} (see 'kg stats')")
 
@@ -146,14 +149,18 @@ def stats(store_path: Path, as_json: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
+@click.option("--query-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a SPARQL query may run; a client's timeout= may only lower it.")
+@click.option("--query-workers", default=2, show_default=True, type=click.IntRange(min=0),
+              help="Processes that run SPARQL queries (read-only serving; a runaway query's worker is killed).")
 @click.option("--base", default=None, help="Base IRI the store was built with.")
 @click.option("--allow-update", is_flag=True,
               help="Accept SPARQL updates and Graph Store writes (into graphs other than those kg build writes).")
 @click.option("--token-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=f"File holding the bearer token updates must carry (else ${TOKEN_ENV}; "
                    "with neither, only clients on this machine may update).")
-def serve(store_path: Path, host: str, port: int, threads: int, base: str | None, allow_update: bool,
-          token_file: Path | None) -> None:
+def serve(store_path: Path, host: str, port: int, threads: int, query_timeout: float, query_workers: int,
+          base: str | None, allow_update: bool, token_file: Path | None) -> None:
     """Serve the SPARQL endpoint, the Graph Store and the entity pages."""
     from kg.web import create_app
     from kg.web import serve as run_server
@@ -163,7 +170,8 @@ def serve(store_path: Path, host: str, port: int, threads: int, base: str | None
             f"no store at {store_path}; build one first with 'kg build ARTICLES --store {store_path}'")
     if token_file is not None and not allow_update:
         raise click.UsageError("--token-file only matters with --allow-update")
-    config: dict[str, object] = {"STORE_PATH": str(store_path), "ALLOW_UPDATE": allow_update}
+    config: dict[str, object] = {"STORE_PATH": str(store_path), "ALLOW_UPDATE": allow_update,
+                                 "QUERY_TIMEOUT": query_timeout, "QUERY_WORKERS": query_workers}
     if allow_update:
         config["UPDATE_TOKEN"] = _update_token(token_file)
     if base:

@@ -8,8 +8,10 @@ process that can be stopped.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -64,6 +66,28 @@ class UnsupportedFormat(QueryError):
     """Uploaded data in a media type this module cannot read."""
 
 
+class QueryLimit(Exception):
+    """A valid query stopped by a server limit; ``status`` is the HTTP status to answer, the text is safe to show."""
+
+    status = 503
+    hint = "Try again later."
+
+
+class QueryTimeout(QueryLimit):
+    status = 504
+    hint = "Make the query cheaper (fewer patterns, a LIMIT, more bound terms) or ask for a shorter timeout=."
+
+
+class ResultTooLarge(QueryLimit):
+    status = 413
+    hint = "Add a LIMIT (and page with OFFSET) or select fewer variables."
+
+
+class QueryUnavailable(QueryLimit):
+    status = 503
+    hint = "The server is busy or restarting a query worker; try again in a few seconds."
+
+
 @dataclass(frozen=True)
 class QueryResult:
     body: bytes
@@ -87,6 +111,35 @@ def mentions_keyword(sparql: str, keyword: str) -> bool:
     return pattern.search(_OPAQUE.sub(" ", decoded)) is not None
 
 
+# Oxigraph's parser recurses once per level of {…}, (…) and […]: some thousands of levels overflow
+# the thread's stack and kill the process (a segfault, not an exception), and nested collections
+# parse in worse than quadratic time. No hand-written query comes near this depth.
+MAX_DEPTH = 50
+_DEPTH_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n]*"
+)
+_BRACKETS = re.compile(r"[{}()\[\]]")
+
+
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of brackets outside strings, IRIs and comments (a lexical count, not a parse)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(_DEPTH_OPAQUE.sub(" ", query)):
+        depth = depth + 1 if match.group() in "{([" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def check_depth(query: str) -> None:
+    """Refuse a query nested deeper than the engine can parse safely, before it reaches the engine."""
+    depth = nesting_depth(query)
+    if depth > MAX_DEPTH:
+        raise QueryError(f"the query nests brackets {depth} levels deep; at most {MAX_DEPTH} are accepted")
+
+
 def execute(
     store: ox.Store,
     sparql: str,
@@ -97,17 +150,23 @@ def execute(
     default_graphs: Sequence[Graph] | None = None,
     named_graphs: Sequence[ox.NamedNode] | None = None,
     base_iri: str | None = None,
+    max_rows: int | None = None,
+    max_bytes: int | None = None,
 ) -> QueryResult:
     """Run ``sparql`` and serialize the answer.
 
     The dataset: ``default_graphs``/``named_graphs`` when either is given (the SPARQL protocol's
     ``default-graph-uri``/``named-graph-uri``; the one not given is empty), else the query's own
     FROM clauses, else the union of all graphs as the default graph.
+
+    ``max_rows`` (solutions or triples) and ``max_bytes`` (of the serialized body) raise
+    ResultTooLarge as soon as they are passed, so a huge answer is neither evaluated nor held in full.
     """
     if result_format not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {result_format!r}; use one of {', '.join(RESULT_FORMATS)}")
     if graph_format not in GRAPH_FORMATS:
         raise QueryError(f"unknown graph format {graph_format!r}; use one of {', '.join(GRAPH_FORMATS)}")
+    check_depth(sparql)  # before the engine: its parser crashes the process on deep nesting
     dataset: dict[str, object] = {}
     if default_graphs is not None or named_graphs is not None:
         dataset = {"default_graph": list(default_graphs or []), "named_graphs": list(named_graphs or [])}
@@ -118,13 +177,58 @@ def execute(
         results = store.query(sparql, substitutions=substitutions, base_iri=base_iri, **dataset)  # type: ignore[arg-type]
     except SyntaxError as e:
         raise QueryError(f"SPARQL syntax error: {e}") from None
+    out = _CappedWriter(max_bytes)
     if isinstance(results, ox.QueryTriples):
         rdf_format = GRAPH_FORMATS[graph_format]
-        body = ox.serialize(results, format=rdf_format, prefixes=PREFIXES)  # prefixes make Turtle readable
-        return QueryResult(body or b"", rdf_format.media_type, "graph")
+        triples = _capped(results, max_rows, "triples")
+        ox.serialize(triples, out, format=rdf_format, prefixes=PREFIXES)  # prefixes make Turtle readable
+        return QueryResult(out.getvalue(), rdf_format.media_type, "graph")
     results_format = RESULT_FORMATS[result_format]
-    kind = "boolean" if isinstance(results, ox.QueryBoolean) else "solutions"
-    return QueryResult(results.serialize(format=results_format) or b"", results_format.media_type, kind)
+    if isinstance(results, ox.QueryBoolean):
+        results.serialize(out, format=results_format)
+        return QueryResult(out.getvalue(), results_format.media_type, "boolean")
+    # Oxigraph serializes solutions all at once, so rows are counted afterwards; the byte cap stops
+    # a huge answer early, and only a body big enough to hold too many rows is counted at all.
+    results.serialize(out, format=results_format)
+    body = out.getvalue()
+    if max_rows is not None:
+        _check_rows(body, result_format, max_rows)
+    return QueryResult(body, results_format.media_type, "solutions")
+
+
+class _CappedWriter(io.BytesIO):
+    """A byte buffer that refuses to grow past ``limit`` (None: no limit)."""
+
+    def __init__(self, limit: int | None) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if self.limit is not None and self.tell() + len(data) > self.limit:
+            raise ResultTooLarge(f"The answer is larger than this endpoint's limit of {self.limit:,} bytes.")
+        return super().write(data)
+
+
+def _capped(items: Iterable[ox.Triple], limit: int | None, noun: str) -> Iterator[ox.Triple]:
+    for n, item in enumerate(items, 1):
+        if limit is not None and n > limit:
+            raise ResultTooLarge(f"The answer has more than this endpoint's limit of {limit:,} {noun}.")
+        yield item
+
+
+# The fewest bytes one solution takes in each format: a body shorter than cap x this cannot exceed the cap.
+_MIN_ROW_BYTES = {"json": 3, "xml": 17, "csv": 2, "tsv": 1}
+
+
+def _count_rows(body: bytes, result_format: str) -> int:
+    if result_format == "csv":  # Oxigraph cannot parse CSV results; quoted fields may hold line breaks
+        return max(sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8")))) - 1, 0)
+    return sum(1 for _ in ox.parse_query_results(body, format=RESULT_FORMATS[result_format]))
+
+
+def _check_rows(body: bytes, result_format: str, max_rows: int) -> None:
+    if len(body) > max_rows * _MIN_ROW_BYTES[result_format] and _count_rows(body, result_format) > max_rows:
+        raise ResultTooLarge(f"The answer has more than this endpoint's limit of {max_rows:,} rows.")
 
 
 def update(store: ox.Store, sparql: str, *, base_iri: str | None = None) -> None:
@@ -133,6 +237,7 @@ def update(store: ox.Store, sparql: str, *, base_iri: str | None = None) -> None
     Raises QueryError for a syntax error and RuntimeError for an update that parses but fails
     (e.g. CREATE of a graph that exists); OSError means the store itself failed.
     """
+    check_depth(sparql)
     try:
         store.update(sparql, base_iri=base_iri)
     except SyntaxError as e:

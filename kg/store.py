@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -165,3 +167,70 @@ def _without_prefixes(body: bytes) -> bytes:
     while body.startswith(b"@prefix ", start):
         start = body.index(b"\n", start) + 1
     return body[start:]
+
+
+# -- build generation ----------------------------------------------------
+# A read-only handle sees the store as of when it was opened, and a build commits article by
+# article. So that a server can tell "a build or remove finished" from "a build is under way",
+# each one that completes writes a counter beside the store folder (not inside it: that folder
+# belongs to RocksDB). Readers reopen when the number changes, and only then.
+GENERATION_SUFFIX = ".generation"
+
+
+def generation_file(path: Path | str) -> Path:
+    """``/data/store`` -> ``/data/store.generation`` (resolved, so ``store/`` and ``./store`` agree)."""
+    folder = Path(path).resolve()
+    return folder.with_name(folder.name + GENERATION_SUFFIX)
+
+
+def generation(path: Path | str) -> int:
+    """The number of builds and removals completed on the store at ``path``; 0 before the first."""
+    file = generation_file(path)
+    try:
+        text = file.read_text(encoding="ascii")
+    except FileNotFoundError:
+        return 0
+    except (OSError, UnicodeDecodeError) as e:
+        raise StoreError(f"cannot read {file}: {e}; delete it, the next 'kg build' writes it again") from None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise StoreError(f"{file} holds {text[:40]!r}, not a number; delete it, "
+                         f"the next 'kg build' writes it again") from None
+
+
+def bump_generation(path: Path | str) -> int:
+    """Count one more completed build or removal; call only after the store was flushed.
+
+    The new number is written to a temporary file that replaces the old one (a reader sees the
+    old number or the new one, never a torn write), and both the file and its folder are synced
+    so that the number never runs ahead of the data after a power cut.
+    """
+    file = generation_file(path)
+    try:
+        current = generation(path)
+    except StoreError:
+        current = 0  # a mangled counter only costs readers one extra reopen: any change means "reopen"
+    fd, temp = tempfile.mkstemp(prefix=file.name + ".", suffix=".tmp", dir=file.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(f"{current + 1}\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, file)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _sync_folder(file.parent)
+    return current + 1
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; folders cannot be opened for syncing on Windows.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -31,6 +31,10 @@ def decode_text(data: bytes) -> Decoded:
     evaluation counts offsets into the file decoded as plain UTF-8.
     Raises ``NotText`` for binary data.
     """
+    return _checked(_decode(data))
+
+
+def _decode(data: bytes) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -43,6 +47,25 @@ def decode_text(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise NotText("contains NUL bytes, so it is binary, not text")
     return _decode_damaged_utf8(data) or _decode_legacy(data)
+
+
+# Control characters a text file may hold: tab, line feed, vertical tab, form feed, carriage return.
+_TEXT_CONTROLS = frozenset("\t\n\x0b\x0c\r")
+
+
+def _checked(decoded: Decoded) -> Decoded:
+    """Refuse what decoded but is binary all the same: latin-1 turns any bytes into "text".
+
+    A NUL never occurs in text; other control characters may, rarely (a stray escape
+    character from a copy and paste), so only a share above 1 % counts as binary.
+    """
+    text = decoded.text
+    if "\x00" in text:
+        raise NotText("contains NUL characters, so it is binary, not text")
+    controls = sum(1 for ch in text if (ch < " " and ch not in _TEXT_CONTROLS) or ch == "\x7f")
+    if controls > 3 and controls > len(text) // 100:
+        raise NotText(f"{controls} of its {len(text)} characters are control characters, so it is binary")
+    return decoded
 
 
 def _decode_damaged_utf8(data: bytes) -> Decoded | None:

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import SourceError
+from kg.sources.decode import NotText, decode_text
+from kg.sources.limits import MAX_SIDECAR_BYTES, check_regular
 
 _TEXT_FIELDS = ("title", "source", "url", "language")
 # A date, optionally followed by a time: "2024-03-12" or "2024-03-12T14:05:00+01:00".
@@ -84,23 +86,51 @@ def read_sidecar(article: Path) -> Metadata:
     if path is None:
         return Metadata()
     origin = str(path)
+    problem = check_regular(path, MAX_SIDECAR_BYTES, "a sidecar")
+    if problem is not None:
+        return _failed(origin, problem.problem, f"{problem.hint}; the article was built without its metadata")
     try:
-        record = json.loads(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
     except OSError as err:
-        return _failed(origin, f"cannot read the sidecar: {err.strerror or err}", "check the file's permissions")
-    except UnicodeDecodeError:
-        return _failed(origin, "the sidecar is not UTF-8", "save the .json file as UTF-8")
+        return _failed(origin, f"cannot read the sidecar: {err.strerror or err}",
+                       "check the file's permissions; the article was built without its metadata")
+    decoded = _sidecar_text(data, origin)
+    if isinstance(decoded, Metadata):
+        return decoded
+    text, warnings = decoded
+    try:
+        record = json.loads(text)
     except json.JSONDecodeError as err:
         return _failed(
             origin,
             f"the sidecar is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})",
-            "fix the JSON; the article was read without its metadata",
+            "fix the JSON; the article was built without its metadata",
         )
+    except RecursionError:
+        return _failed(origin, "the sidecar's JSON is nested too deeply", 'write {"published": "YYYY-MM-DD", ...}')
     if not isinstance(record, dict):
         return _failed(origin, "the sidecar is not a JSON object", 'write {"published": "YYYY-MM-DD", ...}')
-    return parse_metadata(record, origin)
+    meta = parse_metadata(record, origin)
+    meta.errors[:0] = warnings
+    return meta
+
+
+def _sidecar_text(data: bytes, origin: str) -> tuple[str, list[SourceError]] | Metadata:
+    """The sidecar as text (a byte order mark dropped), trying legacy encodings like the article itself."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        decoded = decode_text(data)
+    except NotText as err:
+        return _failed(origin, f"the sidecar is not text: {err}", "save the .json file as UTF-8")
+    warning = SourceError(origin, f"the sidecar is not valid UTF-8; read as {decoded.encoding}",
+                          "re-save the .json file as UTF-8", fatal=False)
+    return decoded.text.lstrip("\ufeff"), [warning]
 
 
 def _failed(origin: str, problem: str, hint: str) -> Metadata:
-    # The article is still built from its text: a metadata problem is a warning.
-    return Metadata(errors=[SourceError(origin, problem, hint, fatal=False)])
+    # The article is still built from its text, but without its date and title: a build with a
+    # broken sidecar must not look like a clean one, so the error counts (non-zero exit).
+    return Metadata(errors=[SourceError(origin, problem, hint, fatal=True)])

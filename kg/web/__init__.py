@@ -32,6 +32,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         UPDATE_TOKEN=None,
         # Queries are short; a large body is a mistake or an attack.
         MAX_CONTENT_LENGTH=1024 * 1024,
+        # Client queries (see kg.web.context.run_query): seconds, rows or triples, bytes of the answer.
+        QUERY_TIMEOUT=10.0,
+        QUERY_MAX_ROWS=100_000,
+        QUERY_MAX_BYTES=50 * 1024 * 1024,
+        QUERY_WORKERS=2,  # processes for a read-only store on disk; 0 runs queries in this process
+        QUERY_THREADS=8,  # threads for queries run in this process (writable or in-memory stores)
     )
     app.config.from_mapping(config or {})
     app.json.ensure_ascii = False  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from rdflib.plugins.sparql.parser import UpdateUnit
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import URIRef, Variable
 
-from kg.query import QueryError, mentions_keyword
+from kg.query import QueryError, check_depth, mentions_keyword
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
@@ -31,6 +31,8 @@ _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 def uses_service(query: str) -> bool:
+    """Whether the query would call another endpoint (and, first, whether it is nested too deeply)."""
+    check_depth(query)
     return mentions_keyword(query, "SERVICE")
 
 
@@ -94,6 +96,7 @@ class _Names:
 
 def parse_update(text: str) -> CompValue:
     """The rdflib parse tree of an update whose escapes were decoded (see ``decode_escapes``)."""
+    check_depth(text)  # rdflib's parser recurses too
     try:
         return UpdateUnit.parse_string(text, parse_all=True)[0]
     except ParseBaseException as e:

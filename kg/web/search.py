@@ -257,7 +257,8 @@ def _limit() -> int:
     raw = request.args.get("limit", "")
     if not raw:
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    # ASCII only: "²".isdigit() is true, but int("²") raises.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_LIMIT:
         raise WebError(400, f"limit must be a whole number from 1 to {MAX_LIMIT}.",
                        f"Leave it out for {DEFAULT_LIMIT} results, or pass e.g. limit=10.")
     return int(raw)

@@ -16,10 +16,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
-from kg.query import GRAPH_FORMATS, RESULT_FORMATS
+from kg.query import GRAPH_FORMATS, RESULT_FORMATS, QueryLimit
+from kg.store import StoreError
 from kg.vocab import sparql_prefixes
 from kg.web import service, sparql_page
-from kg.web.context import current_store, queries_dir, stored_base_iri
+from kg.web.context import current_store, queries_dir, run_query, stored_base_iri
 from kg.web.errors import WebError
 from kg.web.guard import uses_service
 from kg.web.negotiation import GRAPH_MEDIA, RESULT_MEDIA, negotiate
@@ -153,11 +154,15 @@ def endpoint() -> Response | str:
     if result_format is None and graph_format is None:
         raise _unfit(None, explicit=False)
     dataset = query_dataset()
-    store = current_store()  # outside the try: a store that cannot open is a 503, not the query's fault
+    current_store()  # outside the try: a store that cannot open is a 503, not the query's fault
     try:
         # Relative IRIs resolve against the endpoint's own URL (the protocol's suggestion for a base).
-        result = store.execute(query, result_format=result_format or "json", graph_format=graph_format or "turtle",
-                               base_iri=request.base_url, **dataset)
+        result = run_query(query, requested_timeout(), result_format=result_format or "json",
+                           graph_format=graph_format or "turtle", base_iri=request.base_url, **dataset)
+    except QueryLimit as e:
+        raise WebError(e.status, str(e), e.hint) from None
+    except StoreError:
+        raise  # a 503 from the error handler, which keeps the path to itself
     except RuntimeError as e:
         # Oxigraph raises this for queries that parse but cannot be evaluated.
         raise WebError(400, f"The query could not be evaluated: {e}", "Fix the query and send it again.") from None
@@ -166,6 +171,21 @@ def endpoint() -> Response | str:
     response = Response(result.body, content_type=result.media_type)
     response.headers["Vary"] = "Accept"
     return response
+
+
+def requested_timeout() -> float | None:
+    """``timeout=`` seconds: a client may shorten the server's time limit, never lengthen it."""
+    value = request.values.get("timeout")
+    if value is None or not value.strip():
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < float("inf"):
+        raise WebError(400, f"timeout={value!r} is not a positive number of seconds.",
+                       "Pass timeout=SECONDS, e.g. timeout=2.5; values above the server's limit are lowered to it.")
+    return seconds
 
 
 def no_query() -> Response | str:
@@ -212,7 +232,7 @@ def page() -> Response:
         query = read_query()
         if query is None:
             picked = _pick(examples)
-        outcome = sparql_page.run(current_store(), query) if query is not None else None
+        outcome = sparql_page.run(query, requested_timeout()) if query is not None else None
     except WebError as e:
         query, outcome = request.args.get("query", ""), sparql_page.failure(e)
     text = query if query is not None else (picked.text if picked else DEFAULT_QUERY)

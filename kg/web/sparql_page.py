@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from flask import url_for
 
-from kg.query import QueryError
-from kg.store import KGStore
+from kg.query import QueryError, QueryLimit
+from kg.store import StoreError
 from kg.vocab import PREFIXES
+from kg.web.context import run_query
 from kg.web.errors import WebError
 from kg.web.guard import uses_service
 
@@ -147,15 +148,19 @@ def failure(error: WebError) -> Outcome:
     return Outcome(error=PageError(error.status, error.message, error.hint))
 
 
-def run(store: KGStore, query: str) -> Outcome:
-    """Run ``query`` and read its answer back for the page; errors become part of the outcome."""
+def run(query: str, timeout: float | None = None) -> Outcome:
+    """Run ``query`` under the app's limits and read its answer back; errors become part of the outcome."""
     if uses_service(query):
         return Outcome(error=PageError(403, "Federated queries (SERVICE) are disabled on this endpoint.",
                                        "Query this graph only; fetch other endpoints' data yourself."))
     try:
-        result = store.execute(query, result_format="json", graph_format="ntriples")
+        result = run_query(query, timeout, result_format="json", graph_format="ntriples")
     except QueryError as e:
         return Outcome(error=located(str(e), query))
+    except QueryLimit as e:
+        return Outcome(error=PageError(e.status, str(e), e.hint))
+    except StoreError:
+        raise  # a 503 page from the error handler, which keeps the path to itself
     except RuntimeError as e:
         # Oxigraph raises this for queries that parse but cannot be evaluated.
         return Outcome(error=PageError(400, f"The query could not be evaluated: {e}",
