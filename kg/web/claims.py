@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from markupsafe import Markup
 
 from kg.store import KGStore
 from kg.vocab import NKG
 from kg.web.data import ArticleRef
-from kg.web.highlight import Mark, highlight, window
+from kg.web.highlight import Mark, Passage, window
 from kg.web.resources import KINDS
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode | None
@@ -107,20 +106,6 @@ class ClaimSummary:
     date_stated: bool
     speaker: Ref | None
     article: ArticleRef | None
-
-
-@dataclass
-class Passage:
-    """A stretch of article text with marked spans; offsets are relative to ``text``."""
-
-    offset: int  # where ``text`` starts in the article
-    text: str
-    marks: list[Mark]
-    cut_before: bool  # the article goes on before / after the passage
-    cut_after: bool
-
-    def html(self) -> Markup:
-        return highlight(self.text, self.marks)
 
 
 @dataclass

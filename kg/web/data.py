@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 import pyoxigraph as ox
-from markupsafe import Markup
 
 from kg.store import KGStore
 from kg.vocab import NKG
-from kg.web.highlight import Mark, highlight, window
+from kg.web.highlight import Mark, Passage, window
 
 # Oxigraph binds a substituted variable only if the SELECT projects it, hence ?x everywhere (also in
 # subqueries, where it pins the LIMIT to this node); the union of article graphs repeats a triple
@@ -154,20 +153,6 @@ class Ref:
 
 
 @dataclass
-class Snippet:
-    """A short stretch of the article around a claim; mark offsets are relative to ``text``."""
-
-    offset: int  # where ``text`` starts in the article
-    text: str
-    marks: list[Mark]
-    cut_before: bool  # the sentence goes on before / after the snippet
-    cut_after: bool
-
-    def html(self) -> Markup:
-        return highlight(self.text, self.marks)
-
-
-@dataclass
 class ClaimView:
     iri: str
     text: str
@@ -176,7 +161,7 @@ class ClaimView:
     date: str | None  # when it was said, else the article's publication date
     date_stated: bool  # True only when the article states the date of the utterance
     article: ArticleRef | None
-    snippet: Snippet | None = None
+    snippet: Passage | None = None
     relayed_by: Ref | None = None  # who passed the words on
     said_during: Ref | None = None  # the call or meeting it was said in
 
@@ -246,7 +231,7 @@ def _ref(row: Row, node: str, label: str) -> Ref | None:
 
 
 def snippet(doc: str, claim: tuple[int, int], sentence: tuple[int, int] | None,
-            speaker: tuple[int, int] | None, speaker_label: str = "") -> Snippet:
+            speaker: tuple[int, int] | None, speaker_label: str = "") -> Passage:
     """The claim's sentence (or a window around the claim) with the claim and speaker marked, kept short.
 
     The speaker mention joins the snippet when it stands close by in the same paragraph; a long
@@ -275,7 +260,7 @@ def snippet(doc: str, claim: tuple[int, int], sentence: tuple[int, int] | None,
     # Cut: the snippet starts or ends inside a sentence (not at its bounds, a full stop or a line break).
     cut_before = lo not in (0, first) and not doc[:lo].rstrip(" \t").endswith(("\n", *SENTENCE_END))
     cut_after = hi not in (len(doc), last) and not doc[lo:hi].endswith(SENTENCE_END) and doc[hi] != "\n"
-    return Snippet(lo, doc[lo:hi], marks, cut_before=cut_before, cut_after=cut_after)
+    return Passage(lo, doc[lo:hi], marks, cut_before=cut_before, cut_after=cut_after)
 
 
 def _sentence_guess(doc: str, begin: int, end: int) -> tuple[int, int]:

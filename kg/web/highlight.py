@@ -55,3 +55,17 @@ def window(text: str, begin: int, end: int, context: int = 160) -> tuple[int, in
         space = text.rfind(" ", end, b + 1)
         b = space if space != -1 else b
     return a, b
+
+
+@dataclass
+class Passage:
+    """A stretch of article text with marked spans; mark offsets are relative to ``text``."""
+
+    offset: int  # where ``text`` starts in the article
+    text: str
+    marks: list[Mark]
+    cut_before: bool  # the article (or sentence) goes on before / after the passage
+    cut_after: bool
+
+    def html(self) -> Markup:
+        return highlight(self.text, self.marks)
