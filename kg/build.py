@@ -64,19 +64,12 @@ def build(
     minter = minter_for(store, base)
     summary = BuildSummary()
     articles: list[SourceArticle] = []
-    seen: dict[str, str] = {}
-    for item in read_paths(paths):
+    for item in read_paths(paths):  # duplicate ids already come back as errors from read_paths
         if isinstance(item, SourceError):
             summary.errors.append(item)
             if item.fatal:
                 summary.failed += 1
-        elif item.id in seen:
-            summary.errors.append(SourceError(
-                item.origin, f"duplicate article id {item.id!r} (also in {seen[item.id]})",
-                "rename one of the files or give the record another id", fatal=True))
-            summary.failed += 1
         else:
-            seen[item.id] = item.origin
             articles.append(item)
     for article in progress(articles) if progress else articles:
         try:

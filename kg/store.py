@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -19,6 +20,18 @@ class StoreError(RuntimeError):
     """The store cannot be opened or written; the message says what to do."""
 
 
+def _read_only(path: Path) -> ox.Store:
+    """Open read-only; retried briefly, because a writer's compaction can delete a file while we open."""
+    for attempt in range(5):
+        try:
+            return ox.Store.read_only(str(path))
+        except RuntimeError:
+            if attempt == 4:
+                raise StoreError(f"cannot open the store at {path} while it is being written") from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 class KGStore:
     """A newskg store. Open with a path for disk, without for memory (tests)."""
 
@@ -31,7 +44,7 @@ class KGStore:
                 if not self.path.exists():
                     raise StoreError(
                         f"no store at {self.path}; build one first with 'kg build ARTICLES --store {self.path}'")
-                self.ox = ox.Store.read_only(str(self.path))
+                self.ox = _read_only(self.path)
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))

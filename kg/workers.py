@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import query as q
-from kg.store import StoreError, generation
+from kg.store import KGStore, StoreError, generation
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +64,8 @@ class Freshness:
 
 
 def open_read_only(store_path: Path) -> ox.Store:
-    """Open read-only; retried briefly, because a writer's compaction can delete a file while we open."""
-    for attempt in range(5):
-        try:
-            return ox.Store.read_only(str(store_path))
-        except (OSError, RuntimeError):
-            if attempt == 4:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+    """The read-only pyoxigraph store a worker queries (KGStore retries while a writer compacts)."""
+    return KGStore(store_path, read_only=True).ox
 
 
 @dataclass(frozen=True)

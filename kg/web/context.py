@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -68,18 +67,10 @@ class StoreHolder:
         if self._writable or self._path is None:
             return KGStore(self._path, read_only=False)
         generation = read_generation(self._path)
-        for attempt in range(5):
-            try:
-                store = KGStore(self._path, read_only=True)
-                if self._freshness is not None:
-                    self._freshness.mark(generation)
-                return store
-            except RuntimeError:
-                # A writer's compaction deleted a file while we opened: try again in a moment.
-                if attempt == 4:
-                    raise StoreError(f"cannot open the store at {self._path} while it is being written") from None
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
+        store = KGStore(self._path, read_only=True)  # retries while a writer compacts
+        if self._freshness is not None:
+            self._freshness.mark(generation)
+        return store
 
     def _reopen(self, path: Path) -> None:
         """Swap in a handle on the newest complete state; requests running keep the old one until they end."""
