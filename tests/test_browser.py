@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,8 +34,9 @@ CHROMEDRIVER = shutil.which("chromedriver")
 if not (CHROMIUM and CHROMEDRIVER):
     if os.environ.get("CI"):
         raise RuntimeError("CI needs chromium and chromedriver for the browser tests: ./dev.sh test installs them")
-    pytest.skip("chromium/chromedriver not installed (apt-get install chromium chromium-driver)",
-                allow_module_level=True)
+    pytest.skip(
+        "chromium/chromedriver not installed (apt-get install chromium chromium-driver)", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,14 @@ def live_url(example_store: KGStore) -> Iterator[str]:
 def _driver(width: int, height: int) -> WebDriver:
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                f"--window-size={width},{height}", "--lang=de-DE"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        f"--window-size={width},{height}",
+        "--lang=de-DE",
+    ):
         options.add_argument(arg)
     return webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
 
@@ -90,6 +97,18 @@ def wait_for(driver: WebDriver, css: str) -> None:
     WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def navigate(driver: WebDriver, action: Callable[[], object], css: str) -> None:
+    """Run an action that loads a new page, and wait until the new page has `css`.
+
+    Waiting for `css` alone can find the element on the old page, which goes stale
+    a moment later (a CI failure); so first wait for the old document to go.
+    """
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 10).until(ec.staleness_of(old))
+    wait_for(driver, css)
+
+
 def no_console_errors(driver: WebDriver) -> None:
     errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
     assert not errors, errors
@@ -117,19 +136,15 @@ def test_browser_search_person_claim_article(browser: WebDriver, live_url: str) 
     """A journalist's path: search a misspelt name, open the person, one of their claims, its article."""
     browser.get(live_url + "/")
     box = browser.find_element(By.CSS_SELECTOR, "main input[name='q'], header input[name='q']")
-    box.send_keys("Hartman", Keys.ENTER)
-    wait_for(browser, "ol.results a[href^='/person/']")
+    navigate(browser, lambda: box.send_keys("Hartman", Keys.ENTER), "ol.results a[href^='/person/']")
     shot(browser, "search")
-    browser.find_element(By.CSS_SELECTOR, "ol.results a[href^='/person/']").click()
-    wait_for(browser, "h1")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "ol.results a[href^='/person/']").click, "h1")
     assert "Hartmann" in browser.find_element(By.TAG_NAME, "h1").text
     shot(browser, "person")
-    browser.find_element(By.CSS_SELECTOR, "main a[href^='/claim/']").click()
-    wait_for(browser, "h1")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "main a[href^='/claim/']").click, "h1")
     assert browser.current_url.startswith(live_url + "/claim/")
     shot(browser, "claim")
-    browser.find_element(By.CSS_SELECTOR, "main a[href^='/article/']").click()
-    wait_for(browser, "h1")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "main a[href^='/article/']").click, "h1")
     assert "/article/" in browser.current_url
     assert browser.find_elements(By.CSS_SELECTOR, "[id^='claim-']")
     shot(browser, "article")
@@ -139,8 +154,7 @@ def test_browser_search_person_claim_article(browser: WebDriver, live_url: str) 
 def test_browser_event_page(browser: WebDriver, live_url: str) -> None:
     browser.get(live_url + "/")
     wait_for(browser, "main")
-    browser.find_element(By.CSS_SELECTOR, "main a[href^='/event/']").click()
-    wait_for(browser, "h1")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, "main a[href^='/event/']").click, "h1")
     assert browser.find_elements(By.CSS_SELECTOR, "main a[href^='/person/']")
     assert browser.find_elements(By.CSS_SELECTOR, "main a[href^='/article/']")
     shot(browser, "event")
@@ -153,12 +167,18 @@ def test_browser_sparql_page_runs_a_query_from_the_list(browser: WebDriver, live
     options = browser.find_elements(By.CSS_SELECTOR, "select#example option[value]:not([value=''])")
     assert len(options) >= 5
     wanted = next(o for o in options if "who-called-whom" in (o.get_attribute("value") or ""))
-    wanted.click()
-    browser.find_element(By.CSS_SELECTOR, "form.example-picker button[type='submit']").click()
-    wait_for(browser, "textarea#query")
+    wanted.click()  # selects the option; no page load
+    navigate(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, "form.example-picker button[type='submit']").click,
+        "textarea#query",
+    )
     assert "nkg:" in browser.find_element(By.CSS_SELECTOR, "textarea#query").get_attribute("value")
-    browser.find_element(By.CSS_SELECTOR, "form.sparql-editor button[type='submit']").click()
-    wait_for(browser, "table.sparql-table")
+    navigate(
+        browser,
+        browser.find_element(By.CSS_SELECTOR, "form.sparql-editor button[type='submit']").click,
+        "table.sparql-table",
+    )
     assert browser.find_elements(By.CSS_SELECTOR, "table.sparql-table a[href^='/person/']")
     shot(browser, "sparql")
     no_console_errors(browser)
@@ -170,7 +190,8 @@ def test_browser_pages_fit_a_phone(phone: WebDriver, live_url: str) -> None:
         wait_for(phone, "main")
         # Nothing wider than the screen: no sideways scrolling on a phone.
         overflow = phone.execute_script(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
         shot(phone, name)
 
@@ -178,8 +199,8 @@ def test_browser_pages_fit_a_phone(phone: WebDriver, live_url: str) -> None:
 HOSTILE = (
     "Berlin (dpa) – Die Initiative „<script>window.pwned=1</script>“ sorgt für Ärger bei Meyer & Söhne.\n\n"
     "Bürgermeisterin Ilse <b>Kraft</b>-O'Neill sagte am Montag: „Wir lassen uns von "
-    "<img src=x onerror=\"window.pwned=2\"> & Co. nicht einschüchtern.“\n\n"
-    "Ein Sprecher der Firma <i>Meyer & Söhne</i> erklärte, man prüfe \"alle Schritte\" gegen "
+    '<img src=x onerror="window.pwned=2"> & Co. nicht einschüchtern.“\n\n'
+    'Ein Sprecher der Firma <i>Meyer & Söhne</i> erklärte, man prüfe "alle Schritte" gegen '
     "</textarea><script>window.pwned=3</script>.\n"
 )
 
@@ -202,9 +223,13 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_browser_hostile_article_runs_nothing_and_shows_its_text(browser: WebDriver, hostile_url: str) -> None:
-    paths = ["/article/hostile-article", "/search?q=%3Cscript%3E", "/search?q=Kraft",
-             "/sparql?page=1&query=SELECT%20*%20WHERE%20%7B%3Fs%20%3Fp%20%22%3C/textarea%3E%3Cscript%3E"
-             "window.pwned%3D4%3C/script%3E%22%7D"]
+    paths = [
+        "/article/hostile-article",
+        "/search?q=%3Cscript%3E",
+        "/search?q=Kraft",
+        "/sparql?page=1&query=SELECT%20*%20WHERE%20%7B%3Fs%20%3Fp%20%22%3C/textarea%3E%3Cscript%3E"
+        "window.pwned%3D4%3C/script%3E%22%7D",
+    ]
     browser.get(hostile_url + "/article/hostile-article")
     wait_for(browser, "main")
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a[href^='/']")]
