@@ -64,6 +64,13 @@ class KGStore:
         self.ox.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         return len(lines)
 
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]]) -> int:
+        """Replace several article graphs; returns the quads written.
+
+        Each graph is replaced whole (readers and crashes never see half of one).
+        """
+        return sum(self.replace_graph(graph, quads) for graph, quads in items)
+
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         if not self.ox.contains_named_graph(graph):
             return False
