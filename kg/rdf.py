@@ -9,6 +9,7 @@ per event.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -40,15 +41,20 @@ EVENT_TYPES = {
 }
 
 
+_DATE_TYPES = {10: XSD_DATE, 7: XSD_GYM, 4: XSD_GY}
+
+
 def date_literal(value: str) -> ox.Literal:
     """``2021-12-07`` -> xsd:date, ``2021-12`` -> xsd:gYearMonth, ``2021`` -> xsd:gYear."""
-    datatype = {10: XSD_DATE, 7: XSD_GYM, 4: XSD_GY}.get(len(value))
+    datatype = _DATE_TYPES.get(len(value))
     if datatype is None:
         raise ValueError(f"not an ISO date, year-month or year: {value!r}")
     return ox.Literal(value, datatype=datatype)
 
 
+@lru_cache(maxsize=1 << 14)
 def _int(value: int) -> ox.Literal:
+    # Offsets repeat within and across articles, and a Literal is immutable: each is built once.
     return ox.Literal(str(value), datatype=XSD_INT)
 
 
@@ -60,9 +66,33 @@ ENTITY_TYPES = {"person": NKG.Person, "org": NKG.Organization, "agent": NKG.Unna
 CLAIM_TYPES = {"direct": NKG.DirectQuote, "indirect": NKG.IndirectSpeech, "free": NKG.FreeIndirectSpeech,
                "reported": NKG.ReportedSpeech}
 
+# Every other term a graph uses, built once: an article yields hundreds of triples.
+_ENTITY_TYPES = {k: _n(v) for k, v in ENTITY_TYPES.items()}
+_CLAIM_TYPES = {k: _n(v) for k, v in CLAIM_TYPES.items()}
+ARTICLE, CONTEXT, MENTION, CLAIM, SENTENCE = (_n(NKG.Article), _n(NIF.Context), _n(NKG.Mention), _n(NKG.Claim),
+                                             _n(NIF.Sentence))
+IDENTIFIER, IS_STRING, ISSUED, PUBLISHED_FROM = (_n(DCTERMS.identifier), _n(NIF.isString), _n(DCTERMS.issued),
+                                                 _n(NKG.publishedFrom))
+TITLE, PUBLISHER, SOURCE, LANGUAGE, XSD_URI = (_n(DCTERMS.title), _n(DCTERMS.publisher), _n(DCTERMS.source),
+                                               _n(DCTERMS.language), _n(XSD.anyURI))
+BEGIN, END, ANCHOR, REFERENCE = _n(NIF.beginIndex), _n(NIF.endIndex), _n(NIF.anchorOf), _n(NIF.referenceContext)
+REFERS_TO, ROLE, CREDITED_IN, MENTIONED_IN = _n(NKG.refersTo), _n(NKG.role), _n(NKG.creditedIn), _n(NKG.mentionedIn)
+TEXT, DIRECT, SAID, SPEAKER_MENTION, RELAYED_BY = (_n(NKG.text), _n(NKG.direct), _n(NKG.said),
+                                                   _n(NKG.speakerMention), _n(NKG.relayedBy))
+SAID_DURING, CUE, CUE_MENTION, SAID_ON, DATE_STATED, IN_SENTENCE = (
+    _n(NKG.saidDuring), _n(NKG.cue), _n(NKG.cueMention), _n(NKG.saidOn), _n(NKG.dateStated), _n(NKG.sentence))
+REPORTED_STATUS, ON_DATE, TRIGGER, PARTICIPANT = (_n(NKG.reportedStatus), _n(NKG.onDate), _n(NKG.trigger),
+                                                  _n(NKG.participant))
+LINKS = {"call": _n(NKG.calledWith), "meeting": _n(NKG.metWith)}
+TRUE, FALSE = ox.Literal("true", datatype=XSD_BOOL), ox.Literal("false", datatype=XSD_BOOL)
+
 
 class ArticleGraph:
-    """Builds the quads of one article; ``graph`` is the article's named graph."""
+    """Builds the quads of one article; ``graph`` is the article's named graph.
+
+    Each part appends ``(s, p, o)`` to one list (an article has hundreds of triples, and nested
+    generators cost more than the terms themselves); the order is the order of the parts.
+    """
 
     def __init__(self, extraction: Extraction, minter: Minter) -> None:
         self.x = extraction
@@ -70,8 +100,17 @@ class ArticleGraph:
         self.id = extraction.article.id
         self.article = ox.NamedNode(minter.article(self.id))
         self.graph = self.article
+        self._iris: dict[str, ox.NamedNode] = {}  # an entity's IRI is asked for at each of its claims and events
+        self._out: list[tuple] = []
+        self._mentions: dict[tuple[int, int], ox.NamedNode] = {}
 
     def entity_iri(self, key: str) -> ox.NamedNode:
+        iri = self._iris.get(key)
+        if iri is None:
+            iri = self._iris[key] = self._entity_iri(key)
+        return iri
+
+    def _entity_iri(self, key: str) -> ox.NamedNode:
         entity = self.x.entities[key]
         if entity.type == "agent":
             return ox.NamedNode(self.m.agent(self.id, entity.label or key))
@@ -81,123 +120,132 @@ class ArticleGraph:
         return ox.NamedNode(self.m.organization(key))
 
     def quads(self) -> Iterator[ox.Quad]:
-        for s, p, o in self.triples():
-            yield ox.Quad(s, p, o, self.graph)
+        graph = self.graph
+        return iter([ox.Quad(s, p, o, graph) for s, p, o in self.triples()])
 
     def triples(self) -> Iterator[tuple]:
-        yield from self._article()
+        self._out = []
+        self._article()
         for entity in self.x.entities.values():
-            yield from self._entity(entity)
+            self._entity(entity)
         for claim in self.x.claims:
-            yield from self._claim(claim)
+            self._claim(claim)
         for event in self.x.events:
-            yield from self._event(event)
+            self._event(event)
+        out, self._out = self._out, []
+        return iter(out)
 
-    def _article(self) -> Iterator[tuple]:
-        src, a = self.x.article, self.article
-        yield a, A, _n(NKG.Article)
-        yield a, A, _n(NIF.Context)
-        yield a, _n(DCTERMS.identifier), ox.Literal(src.id)
-        yield a, _n(NIF.isString), ox.Literal(src.text)
+    def _article(self) -> None:
+        src, a, add = self.x.article, self.article, self._out.append
+        add((a, A, ARTICLE))
+        add((a, A, CONTEXT))
+        add((a, IDENTIFIER, ox.Literal(src.id)))
+        add((a, IS_STRING, ox.Literal(src.text)))
         if self.x.published:
-            yield a, _n(DCTERMS.issued), date_literal(self.x.published.isoformat())
-            yield a, _n(NKG.publishedFrom), ox.Literal(self.x.published_from)
+            add((a, ISSUED, date_literal(self.x.published.isoformat())))
+            add((a, PUBLISHED_FROM, ox.Literal(self.x.published_from)))
         if src.title:
-            yield a, _n(DCTERMS.title), _de(src.title)
+            add((a, TITLE, _de(src.title)))
         if src.source:
-            yield a, _n(DCTERMS.publisher), ox.Literal(src.source)
+            add((a, PUBLISHER, ox.Literal(src.source)))
         if src.url:
-            yield a, _n(DCTERMS.source), ox.Literal(src.url, datatype=_n(XSD.anyURI))
+            add((a, SOURCE, ox.Literal(src.url, datatype=XSD_URI)))
         if src.language:
-            yield a, _n(DCTERMS.language), ox.Literal(src.language)
+            add((a, LANGUAGE, ox.Literal(src.language)))
 
-    def _span_node(self, node: ox.NamedNode, span: Span) -> Iterator[tuple]:
-        yield node, _n(NIF.beginIndex), _int(span.begin)
-        yield node, _n(NIF.endIndex), _int(span.end)
-        yield node, _n(NIF.anchorOf), ox.Literal(span.text)
-        yield node, _n(NIF.referenceContext), self.article
+    def _span_node(self, node: ox.NamedNode, span: Span) -> None:
+        self._out += ((node, BEGIN, _int(span.begin)), (node, END, _int(span.end)),
+                      (node, ANCHOR, ox.Literal(span.text)), (node, REFERENCE, self.article))
 
-    def _mention(self, mention: Mention, refers_to: ox.NamedNode | None) -> Iterator[tuple]:
-        node = ox.NamedNode(self.m.mention(self.id, mention.begin, mention.end))
-        yield node, A, _n(NKG.Mention)
-        yield from self._span_node(node, mention)
+    def _mention_node(self, span: Span) -> ox.NamedNode:
+        # A sentence or a speaker's words are the node of several claims: each IRI is built once.
+        key = (span.begin, span.end)
+        node = self._mentions.get(key)
+        if node is None:
+            node = self._mentions[key] = ox.NamedNode(self.m.mention(self.id, span.begin, span.end))
+        return node
+
+    def _mention(self, mention: Mention, refers_to: ox.NamedNode | None) -> None:
+        node = self._mention_node(mention)
+        self._out.append((node, A, MENTION))
+        self._span_node(node, mention)
         if refers_to is not None:
-            yield node, _n(NKG.refersTo), refers_to
+            self._out.append((node, REFERS_TO, refers_to))
 
-    def _entity(self, entity: Entity) -> Iterator[tuple]:
-        iri = self.entity_iri(entity.key)
-        yield iri, A, _n(ENTITY_TYPES[entity.type])
+    def _entity(self, entity: Entity) -> None:
+        iri, add = self.entity_iri(entity.key), self._out.append
+        add((iri, A, _ENTITY_TYPES[entity.type]))
         if entity.type != "person":
             # A person's one label is chosen across all articles (kg.resolve), not by each article.
-            yield iri, LABEL, ox.Literal(entity.label or entity.key)
+            add((iri, LABEL, ox.Literal(entity.label or entity.key)))
         for alias in sorted(_names(entity)):
-            yield iri, ALT, ox.Literal(alias)
+            add((iri, ALT, ox.Literal(alias)))
         for role in sorted(entity.roles):
-            yield iri, _n(NKG.role), _de(role)
-        yield iri, _n(NKG.creditedIn if entity.credit_only else NKG.mentionedIn), self.article
+            add((iri, ROLE, _de(role)))
+        add((iri, CREDITED_IN if entity.credit_only else MENTIONED_IN, self.article))
         for mention in entity.mentions:
-            yield from self._mention(mention, iri)
+            self._mention(mention, iri)
 
-    def _claim(self, claim: Claim) -> Iterator[tuple]:
+    def _claim(self, claim: Claim) -> None:
+        add = self._out.append
         c = ox.NamedNode(self.m.claim(self.id, claim.span.begin, claim.span.end))
-        yield c, A, _n(NKG.Claim)
-        yield c, A, _n(CLAIM_TYPES[claim.mode or "direct"])
-        yield c, _n(NKG.text), _de(claim.span.text)
-        yield c, _n(NIF.beginIndex), _int(claim.span.begin)
-        yield c, _n(NIF.endIndex), _int(claim.span.end)
-        yield c, DERIVED, self.article
-        yield c, _n(NKG.direct), ox.Literal("true" if claim.direct else "false", datatype=XSD_BOOL)
+        add((c, A, CLAIM))
+        add((c, A, _CLAIM_TYPES[claim.mode or "direct"]))
+        add((c, TEXT, _de(claim.span.text)))
+        add((c, BEGIN, _int(claim.span.begin)))
+        add((c, END, _int(claim.span.end)))
+        add((c, DERIVED, self.article))
+        add((c, DIRECT, TRUE if claim.direct else FALSE))
         if claim.speaker is not None:
-            yield self.entity_iri(claim.speaker), _n(NKG.said), c
+            add((self.entity_iri(claim.speaker), SAID, c))
         if claim.speaker_mention is not None:
             speaker = self.entity_iri(claim.speaker) if claim.speaker else None
-            yield c, _n(NKG.speakerMention), ox.NamedNode(
-                self.m.mention(self.id, claim.speaker_mention.begin, claim.speaker_mention.end)
-            )
-            yield from self._mention(claim.speaker_mention, speaker)
+            add((c, SPEAKER_MENTION, self._mention_node(claim.speaker_mention)))
+            self._mention(claim.speaker_mention, speaker)
         if claim.relayed_by is not None:
-            yield c, _n(NKG.relayedBy), self.entity_iri(claim.relayed_by)
+            add((c, RELAYED_BY, self.entity_iri(claim.relayed_by)))
         if claim.event is not None:
-            yield c, _n(NKG.saidDuring), self.event_iri(self.x.events[claim.event])
+            add((c, SAID_DURING, self.event_iri(self.x.events[claim.event])))
         if claim.cue:
-            yield c, _n(NKG.cue), ox.Literal(claim.cue)
+            add((c, CUE, ox.Literal(claim.cue)))
         if claim.cue_span is not None:
-            cue = ox.NamedNode(self.m.mention(self.id, claim.cue_span.begin, claim.cue_span.end))
-            yield c, _n(NKG.cueMention), cue
-            yield cue, A, _n(NKG.Mention)
-            yield from self._span_node(cue, claim.cue_span)
+            cue = self._mention_node(claim.cue_span)
+            add((c, CUE_MENTION, cue))
+            add((cue, A, MENTION))
+            self._span_node(cue, claim.cue_span)
         if claim.said_on:
-            yield c, _n(NKG.saidOn), date_literal(claim.said_on)
-            yield c, _n(NKG.dateStated), ox.Literal("true" if claim.said_on_stated else "false", datatype=XSD_BOOL)
+            add((c, SAID_ON, date_literal(claim.said_on)))
+            add((c, DATE_STATED, TRUE if claim.said_on_stated else FALSE))
         if claim.sentence is not None:
-            s = ox.NamedNode(self.m.mention(self.id, claim.sentence.begin, claim.sentence.end))
-            yield c, _n(NKG.sentence), s
-            yield s, A, _n(NIF.Sentence)
-            yield from self._span_node(s, claim.sentence)
+            s = self._mention_node(claim.sentence)
+            add((c, IN_SENTENCE, s))
+            add((s, A, SENTENCE))
+            self._span_node(s, claim.sentence)
 
     def event_iri(self, event: Event) -> ox.NamedNode:
         slugs = [self.entity_iri(p).value.rsplit("/", 1)[-1] for p in event.participants]
         return ox.NamedNode(self.m.event(event.kind, event.date, slugs, self.id))
 
-    def _event(self, event: Event) -> Iterator[tuple]:
+    def _event(self, event: Event) -> None:
+        add = self._out.append
         e = self.event_iri(event)
         for t in EVENT_TYPES[(event.kind, event.medium)]:
-            yield e, A, t
+            add((e, A, t))
         # The label and the status over all reports are written by kg.resolve; here, what this article says.
-        yield e, DERIVED, self.article
-        yield e, _n(NKG.reportedStatus), STATUS[event.status]
+        add((e, DERIVED, self.article))
+        add((e, REPORTED_STATUS, STATUS[event.status]))
         if event.date:
-            yield e, _n(NKG.onDate), date_literal(event.date)
-        trigger = ox.NamedNode(self.m.mention(self.id, event.trigger.begin, event.trigger.end))
-        yield e, _n(NKG.trigger), trigger
-        yield from self._span_node(trigger, event.trigger)
+            add((e, ON_DATE, date_literal(event.date)))
+        trigger = self._mention_node(event.trigger)
+        add((e, TRIGGER, trigger))
+        self._span_node(trigger, event.trigger)
         iris = [self.entity_iri(p) for p in event.participants]
-        link = _n(NKG.calledWith if event.kind == "call" else NKG.metWith)
+        link = LINKS["call" if event.kind == "call" else "meeting"]
         for p in iris:
-            yield e, _n(NKG.participant), p
+            add((e, PARTICIPANT, p))
             for q in iris:
                 if p != q:
-                    yield p, link, q
+                    add((p, link, q))
 
 
 def _names(entity: Entity) -> set[str]:
@@ -207,4 +255,5 @@ def _names(entity: Entity) -> set[str]:
 def article_quads(extraction: Extraction, minter: Minter) -> tuple[ox.NamedNode, list[ox.Quad]]:
     """The article's graph name and every quad it contributes."""
     g = ArticleGraph(extraction, minter)
-    return g.graph, list(g.quads())
+    graph = g.graph
+    return graph, [ox.Quad(s, p, o, graph) for s, p, o in g.triples()]

@@ -175,3 +175,21 @@ def test_find_dates_rejects_region_outside_text() -> None:
 ])
 def test_dates_perfect_infinitive_after_modal_is_past(sentence: str, tense: str) -> None:
     assert sentence_tense(sentence) == tense
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sie telefonierten am ſonntag.", "2021-12-05"),  # long s
+    ("Sie trafen sich im Auguſt.", "2021-08"),
+    ("Er reiste am Dİenstag ab.", "2021-12-07"),  # dotted capital I
+    ("Wir sehen uns übermorgen, ſagte er, oder geſtern?", "2021-12-07"),
+])
+def test_find_dates_letters_ignorecase_matches_but_lower_keeps(sentence: str, expected: str) -> None:
+    # Regression: re.IGNORECASE matched "ſonntag", but "ſonntag".lower() was no table key (KeyError).
+    found = [str(d.value) for d in find_dates(sentence, WED)]
+    assert expected in found
+
+
+def test_sources_find_dates_month_with_long_s() -> None:
+    from kg.sources.dates import find_dates as find_source_dates
+
+    assert [m.value for m in find_source_dates("Berlin, 7. Auguſt 2024")] == [date(2024, 8, 7)]

@@ -38,13 +38,15 @@ class Extractor:
     def __init__(self, model: str | None = None) -> None:
         self.model = model
         self._nlp: Language | None = None
+        self._unused: list[str] = []  # components extraction skips (their annotations are never read)
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from kg.extract.pipeline import build_nlp
+            from kg.extract.pipeline import build_nlp, unused_components
 
             self._nlp = build_nlp(self.model)
+            self._unused = unused_components(self._nlp, self.model)
         return self._nlp
 
     def extract(self, article: SourceArticle) -> Extraction:
@@ -53,7 +55,7 @@ class Extractor:
         from kg.extract.speech import iter_claims
 
         published, source = _publication(article)
-        doc = self.nlp(_blank_boilerplate(article))
+        doc = self.nlp(_blank_boilerplate(article), disable=self._unused)
         ctx = Context(doc)
         x = Extraction(article=article, published=published, published_from=source)
         for m in doc.spans["kg_mentions"]:
@@ -91,7 +93,9 @@ class Extractor:
 def _restore_text(x: Extraction, text: str) -> None:
     """spaCy read a copy with site chrome blanked; every span must quote the article as it was read."""
     def fix(span: S | None) -> S | None:
-        return None if span is None else replace(span, text=text[span.begin:span.end])
+        if span is None or span.text == text[span.begin:span.end]:
+            return span  # outside blanked chrome the words are already the article's (spans are frozen)
+        return replace(span, text=text[span.begin:span.end])
 
     for claim in x.claims:
         claim.span = fix(claim.span)  # type: ignore[assignment]

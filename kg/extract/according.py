@@ -53,7 +53,7 @@ class SourcePhrases:
     def according_to(self, sent: Span) -> Frame | None:
         """``X zufolge``, ``laut X``, ``nach Angaben von X``, ``seiner Meinung nach``, ``wie X mitteilte, …``."""
         doc = self.doc
-        toks = [t for t in sent if not t.is_space and not self.in_quote[t.i]]
+        toks = [t for t in self.ctx.words(sent) if not self.in_quote[t.i]]
         for idx, tok in enumerate(toks):
             low = tok.lower_
             if low == "zufolge" and idx > 0:
@@ -182,7 +182,7 @@ class SourcePhrases:
         """The sentence without the frame phrase when it opens or closes it; else the whole sentence."""
         doc = self.doc
         begin, end = sent.start_char, sent.end_char
-        first = next((t.i for t in sent if not t.is_space), sent.start)
+        first = self.ctx.first_word(sent)
         if f_start <= first:
             begin = doc[f_end].idx if f_end < sent.end else end
         elif f_end >= sent.end - 1 or (f_end < sent.end and doc[f_end].text in (".", "!", "?")):

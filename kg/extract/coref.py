@@ -87,6 +87,32 @@ class Context:
         for m in self.mentions:
             if m.label_ == "ORG":
                 self.orgs.setdefault(m.kb_id_, set()).add(m.text)
+        self._words: dict[tuple[int, int], list[Token]] = {}
+        self._ending_at: dict[tuple[int, int], Phrase | None] = {}
+
+    def _phrase_ending_at(self, i: int, earliest: int) -> Phrase | None:
+        """``noun_phrase_ending_at``, once per (token, earliest start): a speaker's phrase is sought from
+        several frames, and each search tries every start before it."""
+        key = (i, earliest)
+        if key not in self._ending_at:
+            self._ending_at[key] = noun_phrase_ending_at(self.doc, i, earliest)
+        return self._ending_at[key]
+
+    def first_word(self, sent: Span) -> int:
+        """The index of the sentence's first token that is not whitespace (its start if there is none)."""
+        words = self._sentence_words(sent)
+        return words[0].i if words else sent.start
+
+    def words(self, sent: Span) -> list[Token]:
+        """The sentence's tokens without whitespace tokens; several frame finders read each sentence."""
+        return list(self._sentence_words(sent))
+
+    def _sentence_words(self, sent: Span) -> list[Token]:
+        key = (sent.start, sent.end)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = [t for t in sent if not t.is_space]
+        return found
 
     # -- bookkeeping ---------------------------------------------------------
     def note_speaker(self, token_index: int, key: str) -> None:
@@ -195,7 +221,7 @@ class Context:
     def phrase_start(self, ref: Referent, last: int, earliest: int) -> int:
         """Where the words naming ``ref`` and ending at token ``last`` begin: a name mention may follow
         its role (``Außenminister Jonas Weber zufolge``)."""
-        phrase = noun_phrase_ending_at(self.doc, last, earliest)
+        phrase = self._phrase_ending_at(last, earliest)
         return min(ref.mention.start, phrase.start) if phrase is not None else ref.mention.start
 
     def in_pp(self, start: int) -> bool:
@@ -213,7 +239,7 @@ class Context:
         tok = self.doc[i]
         if tok.lower_ in ("ihm", "ihr", "er", "sie"):
             return self.pronoun(tok) or self._pronoun_agent(tok)
-        phrase = noun_phrase_ending_at(self.doc, i, earliest)
+        phrase = self._phrase_ending_at(i, earliest)
         if phrase is not None:
             ref = self.phrase_at(phrase.start, phrase.end - phrase.start)
             return ref if ref is not None else self._from_phrase(phrase)

@@ -17,7 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
+
+from kg.sources.wordlists import word_key
 
 Tense = Literal["past", "present", "future"]
 
@@ -286,7 +289,7 @@ def _day_value(scan: _Scan, pos: int, day: int, month: int, year: str | None, wd
         return found.isoformat() if found else None
     if scan.published is None or _make_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. is valid
         return None
-    weekday = _WEEKDAYS[wd.lower()] if wd else None
+    weekday = _WEEKDAYS[word_key(wd)] if wd else None
     return _pick_year(scan.published, scan.tense_at(pos), lambda y: _make_date(y, month, day), weekday).isoformat()
 
 
@@ -305,7 +308,7 @@ def _numeric(m: re.Match[str], scan: _Scan) -> _Found:
 
 
 def _day_month(m: re.Match[str], scan: _Scan) -> _Found:
-    month = _MONTHS[m["month"].rstrip(".").lower()]
+    month = _MONTHS[word_key(m["month"].rstrip("."))]
     value = _day_value(scan, m.start(), int(m["day"]), month, m["year"], m.groupdict().get("wd"))
     return (m.start(), m.end(), value, False) if value else None
 
@@ -315,7 +318,7 @@ def _month_only(m: re.Match[str], scan: _Scan) -> _Found:
     if not cue and not m["year"]:  # a bare "August" may be a first name
         return None
     begin = m.start("cue") if cue in _QUALIFIERS else m.start("month")
-    month = _MONTHS[m["month"].lower()]
+    month = _MONTHS[word_key(m["month"])]
     if m["year"]:
         return begin, m.end(), f"{m['year']}-{month:02d}", False
     if scan.published is None:
@@ -347,7 +350,7 @@ def _relative_day(m: re.Match[str], scan: _Scan) -> _Found:
             return None
     elif word.lower() == "morgen" and _previous_word(scan.text, m.start()) in _MORNING_DETERMINERS:
         return None
-    day = scan.published + timedelta(days=_DAY_OFFSETS[word.lower()])
+    day = scan.published + timedelta(days=_DAY_OFFSETS[word_key(word)])
     return m.start(), m.end(), day.isoformat(), True
 
 
@@ -355,7 +358,7 @@ def _weekday(m: re.Match[str], scan: _Scan) -> _Found:
     if scan.published is None:
         return None
     modifier = (m["mod"] or "").lower()
-    day = _resolve_weekday(_WEEKDAYS[m["wd"].lower()], scan.published, scan.tense_at(m.start()), modifier)
+    day = _resolve_weekday(_WEEKDAYS[word_key(m["wd"])], scan.published, scan.tense_at(m.start()), modifier)
     return m.start(), m.end(), day.isoformat(), True
 
 
@@ -370,10 +373,40 @@ def _relative_period(m: re.Match[str], scan: _Scan) -> _Found:
     return m.start(), m.end(), f"{index // 12}-{index % 12 + 1:02d}", True
 
 
-_FINDERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Scan], _Found]]] = [
-    (_ISO_RE, _iso), (_NUMERIC_RE, _numeric), (_DAY_MONTH_RE, _day_month), (_DAY_LIST_RE, _day_month),
-    (_MONTH_ONLY_RE, _month_only), (_YEAR_RE, _year_only), (_RELATIVE_DAY_RE, _relative_day),
-    (_WEEKDAY_RE, _weekday), (_RELATIVE_PERIOD_RE, _relative_period),
+@dataclass(frozen=True, eq=False)
+class _Cue:
+    """What a pattern cannot match without: a region lacking it is not scanned by that pattern.
+
+    Most sentences hold no date, and one test for a digit or a word is far cheaper than the patterns'
+    alternations. ``words`` are the cue's words in lower case, tested as substrings of ``region.lower()``;
+    that is what the case-insensitive ``regex`` finds, except in a region holding a character that
+    ``re.IGNORECASE`` and ``str.lower`` treat differently (``CASE_ODD``), which is tested with ``regex``.
+    """
+
+    regex: re.Pattern[str]
+    words: tuple[str, ...] = ()
+
+    def found(self, region: str, lower: str | None) -> bool:
+        if self.words and lower is not None:
+            return any(word in lower for word in self.words)
+        return self.regex.search(region) is not None
+
+
+# "ſ" matches "s" and "ı" matches "i" under re.IGNORECASE, though neither lowers to it; "İ" lowers to two
+# characters. (Checked against every character of the Basic Multilingual Plane in tests/test_extract_speed.py.)
+CASE_ODD = re.compile("[ſıİ]")
+_DIGIT = _Cue(re.compile(r"\d"))
+_MONTH_WORD = _Cue(re.compile(_FULL_MONTH, _FLAGS), tuple(_FULL_MONTH.lower().split("|")))
+_DAY_WORD = _Cue(re.compile("gestern|heute|morgen", _FLAGS), ("gestern", "heute", "morgen"))  # also vorgestern
+_WEEKDAY_WORD = _Cue(re.compile(_WEEKDAY, _FLAGS), tuple(_WEEKDAY.lower().split("|")))
+_PERIOD_WORD = _Cue(re.compile("jahr|monat", _FLAGS), ("jahr", "monat"))
+CUE_WORDS = _MONTH_WORD.words + _DAY_WORD.words + _WEEKDAY_WORD.words + _PERIOD_WORD.words
+
+_FINDERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Scan], _Found], _Cue]] = [
+    (_ISO_RE, _iso, _DIGIT), (_NUMERIC_RE, _numeric, _DIGIT), (_DAY_MONTH_RE, _day_month, _DIGIT),
+    (_DAY_LIST_RE, _day_month, _DIGIT), (_MONTH_ONLY_RE, _month_only, _MONTH_WORD), (_YEAR_RE, _year_only, _DIGIT),
+    (_RELATIVE_DAY_RE, _relative_day, _DAY_WORD), (_WEEKDAY_RE, _weekday, _WEEKDAY_WORD),
+    (_RELATIVE_PERIOD_RE, _relative_period, _PERIOD_WORD),
 ]
 
 
@@ -390,19 +423,39 @@ def find_dates(text: str, published: date | None, *, start: int = 0, end: int | 
                          "pass offsets of a stretch inside the text")
     if isinstance(published, datetime):
         published = published.date()
+    return list(_find_dates(text, published, start, end, tense))
+
+
+@lru_cache(maxsize=256)
+def _find_dates(text: str, published: date | None, start: int, end: int,
+                tense: Tense | None) -> tuple[DateMention, ...]:
+    """``find_dates`` once per sentence: a sentence's claims and its event each ask for its dates."""
     region = text[start:end]
-    fallback = tense or sentence_tense(region)
+    fallback: list[Tense] = []  # sentence_tense(region), computed only when a date needs it
 
     def tense_at(pos: int) -> Tense:
         if tense is not None:
             return tense
-        return (_clause_tense(_segment_around(region, pos, _CONJ_SPLIT))
-                or _clause_tense(_segment_around(region, pos, _PUNCT_SPLIT)) or fallback)
+        clause = (_clause_tense(_segment_around(region, pos, _CONJ_SPLIT))
+                  or _clause_tense(_segment_around(region, pos, _PUNCT_SPLIT)))
+        if clause:
+            return clause
+        if not fallback:
+            fallback.append(sentence_tense(region))
+        return fallback[0]
 
     scan = _Scan(region, published, tense_at)
-    found = [hit for pattern, finder in _FINDERS for m in pattern.finditer(region) if (hit := finder(m, scan))]
+    lower = None if CASE_ODD.search(region) else region.lower()
+    present: dict[_Cue, bool] = {}
+    found = []
+    for pattern, finder, needs in _FINDERS:
+        if needs not in present:
+            present[needs] = needs.found(region, lower)
+        if present[needs]:
+            found += [hit for m in pattern.finditer(region) if (hit := finder(m, scan))]
     kept: list[tuple[int, int, str, bool]] = []
     for hit in sorted(found, key=lambda h: (h[0] - h[1], h[0])):  # longest first: "Dienstag, 7. Dezember"
         if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
             kept.append(hit)
-    return [DateMention(start + b, start + e, region[b:e], value, relative) for b, e, value, relative in sorted(kept)]
+    return tuple(DateMention(start + b, start + e, region[b:e], value, relative)
+                 for b, e, value, relative in sorted(kept))

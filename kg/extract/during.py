@@ -23,9 +23,12 @@ and never link.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Token
 
 from kg.extract.coref import Context
+from kg.extract.docindex import doc_text
 from kg.extract.events import trigger_of
 from kg.extract.quotes import find_quotes
 from kg.extract.verbs import speech_lemma
@@ -77,11 +80,14 @@ class _Linker:
         self.ctx = ctx
         self.doc = ctx.doc
         self.events = events
-        self.quotes = find_quotes(self.doc.text)
+        self.quotes = find_quotes(doc_text(self.doc))
+        self._quote_begins = [q.begin for q in self.quotes]
 
     # -- the claim's frame ---------------------------------------------------
     def _quoted(self, idx: int) -> bool:
-        return any(q.begin <= idx < q.end for q in self.quotes)
+        # Quotations are disjoint and in text order: only the last one opening at or before idx can hold it.
+        k = bisect_right(self._quote_begins, idx) - 1
+        return k >= 0 and idx < self.quotes[k].end
 
     def frame(self, claim: Claim) -> list[Token]:
         """Tokens of the claim's sentence outside its words and outside any quotation."""

@@ -8,14 +8,17 @@ führen``, ``geplant``) are kept with status ``planned``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context
 from kg.extract.dates import find_dates, sentence_tense
+from kg.extract.docindex import doc_lowers, doc_text, doc_texts
 from kg.extract.quotes import find_quotes
 from kg.extract.speech import speech_lemma
 from kg.model import Event
@@ -29,28 +32,41 @@ class _Trigger:
     medium: str
 
 
-def trigger_of(tok: Token) -> tuple[str, str] | None:
-    """(kind, medium) when the token names a call or meeting (``Telefonat``, ``Videokonferenz``, ``trafen``)."""
-    low = tok.lower_
+@lru_cache(maxsize=1 << 16)
+def _trigger_stem(low: str) -> tuple[str, str, str] | None:
+    """The first (stem, kind, medium) a lowercase word matches; asked for every token of every sentence."""
     for stem, kind, medium in lx.CALL_TRIGGERS:
         if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3) or (
                 low.endswith(stem) and "-" in low and kind == "call"):
-            if stem in ("treffen",) and tok.text[:1].islower() and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "zu":
-                return None  # "um sich zu treffen" speaks of an intention
-            return kind, medium
-    if low in ("gespräch", "gespräche", "gesprächs", "gesprächen") and tok.i > 0:
+            return stem, kind, medium
+    return None
+
+
+_CONVERSATION = ("gespräch", "gespräche", "gesprächs", "gesprächen")
+
+
+def trigger_of(tok: Token) -> tuple[str, str] | None:
+    """(kind, medium) when the token names a call or meeting (``Telefonat``, ``Videokonferenz``, ``trafen``)."""
+    low = tok.lower_
+    hit = _trigger_stem(low)
+    if hit is not None:
+        stem, kind, medium = hit
+        if stem in ("treffen",) and tok.text[:1].islower() and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "zu":
+            return None  # "um sich zu treffen" speaks of an intention
+        return kind, medium
+    if low in _CONVERSATION and tok.i > 0:
         prev = tok.doc[tok.i - 1].lower_
         if prev.startswith(("telefon", "video", "virtuell", "online")):
             return "call", "phone" if prev.startswith("telefon") else "video"
     return None
 
 
-def _status(sent: Span) -> str | None:
-    """'happened', 'planned', or None for a wish or possibility."""
-    low = sent.text.lower()
+def _status(text: str) -> str | None:
+    """'happened', 'planned', or None for a wish or possibility, from the sentence's text."""
+    low = text.lower()
     if any(h in low for h in lx.HYPOTHETICAL):
         return None
-    tense = sentence_tense(sent.text)
+    tense = sentence_tense(text)
     if tense == "future" or "geplant" in low or "angekündigt" in low or "anberaumt" in low:
         return "planned"
     return "happened"
@@ -60,8 +76,9 @@ class EventFinder:
     def __init__(self, ctx: Context, published: date | None) -> None:
         self.ctx = ctx
         self.published = published
-        self.text = ctx.doc.text
+        self.text = doc_text(ctx.doc)
         self.quotes = find_quotes(self.text)
+        self._quote_begins = [q.begin for q in self.quotes]
 
     def _date(self, sent: Span) -> str | None:
         found = find_dates(self.text, self.published, start=sent.start_char, end=sent.end_char)
@@ -70,17 +87,21 @@ class EventFinder:
 
     def _quoted(self, tok: Token) -> bool:
         """Whether the token stands inside a quotation."""
-        return any(q.begin < tok.idx < q.end for q in self.quotes)
+        # Quotations are disjoint and in text order: only the last one opening before the token can hold it.
+        k = bisect_left(self._quote_begins, tok.idx) - 1
+        return k >= 0 and tok.idx < self.quotes[k].end
 
     @staticmethod
     def _reporter(sent: Span, tok: Token, trigger: Token) -> bool:
         """The token stands in a comma-separated segment with a speech verb and without the trigger."""
+        texts = doc_texts(sent.doc)
+
         def segment(t: Token) -> tuple[int, int]:
             b = t.i
-            while b > sent.start and sent.doc[b - 1].text not in (",", ":", ";"):
+            while b > sent.start and texts[b - 1] not in (",", ":", ";"):
                 b -= 1
             e = t.i
-            while e < sent.end - 1 and sent.doc[e + 1].text not in (",", ":", ";"):
+            while e < sent.end - 1 and texts[e + 1] not in (",", ":", ";"):
                 e += 1
             return b, e
 
@@ -89,18 +110,30 @@ class EventFinder:
             return False
         return any(speech_lemma(t) for t in sent.doc[seg[0]:seg[1] + 1])
 
+    def _first_trigger(self, sent: Span) -> tuple[Token, tuple[str, str]] | None:
+        doc = self.ctx.doc
+        lowers = doc_lowers(doc)
+        for i in range(sent.start, sent.end):
+            if _trigger_stem(lowers[i]) is None and lowers[i] not in _CONVERSATION:
+                continue  # trigger_of is None for a word with no call or meeting stem: no Token needed
+            hit = trigger_of(doc[i])
+            if hit:
+                return doc[i], hit
+        return None
+
     def run(self) -> list[Event]:
         events: list[Event] = []
         dated: dict[tuple[str, str], str] = {}  # the date of each (kind, medium) where the text gives one
         for sent in self.ctx.doc.sents:
-            found = [(t, hit) for t in sent if (hit := trigger_of(t))]
-            if not found:
+            found = self._first_trigger(sent)
+            if found is None:
                 continue
-            trig, (kind, medium) = found[0]
+            trig, (kind, medium) = found
             when = self._date(sent)
             if when and (kind, medium) not in dated:
                 dated[(kind, medium)] = when
-            status = _status(sent)
+            sent_text = self.text[sent.start_char:sent.end_char]
+            status = _status(sent_text)
             people = []
             quoted = self._quoted(trig)
             for ref in self.ctx.persons_in(sent.start, sent.end):
@@ -114,7 +147,7 @@ class EventFinder:
             events.append(Event(
                 kind=kind, medium=medium, participants=people, date=when, status=status,  # type: ignore[arg-type]
                 trigger=TextSpan(trig.idx, trig.idx + len(trig.text), trig.text),
-                sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                sentence=TextSpan(sent.start_char, sent.end_char, sent_text),
             ))
         for ev in events:
             if ev.date is None:

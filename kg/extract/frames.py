@@ -21,10 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.according import SourcePhrases
 from kg.extract.coref import Context, Referent
+from kg.extract.docindex import doc_lowers, doc_texts
 from kg.extract.frame import Frame
 from kg.extract.phrases import noun_phrase
 from kg.extract.subjects import AUXILIARIES, Subjects
-from kg.extract.verbs import is_subjunctive, needs_complement, speech_lemma
+from kg.extract.verbs import is_speech_word, is_subjunctive, needs_complement, speech_lemma
 
 DASHES = {",", "–", "—", "-"}
 _CLOSING_MARKS = "“”\"«»‘’‹›"
@@ -173,7 +174,7 @@ class Frames:
     # -- reported speech in a sentence ----------------------------------------
     def final(self, sent: Span) -> Frame | None:
         """``…, sagte der Beamte.`` / ``…, gab Uschakow zu bedenken.`` / ``…, so der Sprecher.``"""
-        toks = [t for t in sent if not t.is_space]
+        toks = self.ctx.words(sent)
         for pos in range(len(toks) - 2, max(0, len(toks) - 12), -1):
             tok = toks[pos]
             # "…, teilte die Polizei mit." / "…, das teilte die Polizei mit." / "…, so der Minister im Interview."
@@ -235,7 +236,11 @@ class Frames:
 
     def _verb_clause(self, sent: Span, start: int, limit: int) -> tuple[Frame, int] | None:
         doc = self.doc
-        for tok in doc[start:sent.end]:
+        texts, lowers = doc_texts(doc), doc_lowers(doc)
+        for i in range(start, sent.end):
+            if not is_speech_word(lowers[i]):
+                continue  # speech_lemma would be None: no Token needed
+            tok = doc[i]
             lemma = speech_lemma(tok)
             if lemma is None or self.in_quote[tok.i] or tok.idx >= limit or lemma == "zufolge":
                 continue
@@ -247,24 +252,25 @@ class Frames:
             else:
                 ref = self.subject(sent, tok.i)
             commas = 0
-            for t in doc[tok.i + 1:min(sent.end, tok.i + 24)]:
-                if not self.in_quote[t.i] and speech_lemma(t) is not None:
+            for j in range(tok.i + 1, min(sent.end, tok.i + 24)):
+                low, text = lowers[j], texts[j]
+                if not self.in_quote[j] and is_speech_word(low) and speech_lemma(doc[j]) is not None:
                     break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
-                if t.lower_ in ("dass", "daß", "ob") and not self.in_quote[t.i]:
-                    if _adverbial_dass(doc, t.i):
+                if low in ("dass", "daß", "ob") and not self.in_quote[j]:
+                    if _adverbial_dass(doc, j):
                         break  # "für den Fall, dass …" is a condition, not what was said
-                    return Frame(t.idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
-                if t.text == ":" and t.i + 1 < sent.end:
-                    return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
-                if t.text == "," and t.i + 1 < sent.end:
-                    if doc[t.i + 1].lower_ in ("dass", "daß", "ob"):
+                    return Frame(doc[j].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
+                if text == ":" and j + 1 < sent.end:
+                    return Frame(doc[j + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
+                if text == "," and j + 1 < sent.end:
+                    if lowers[j + 1] in ("dass", "daß", "ob"):
                         continue  # "geht davon aus, dass …": the clause starts at "dass"
-                    if commas == 0 and self._complement_clause(t.i + 1, sent.end):
-                        return Frame(doc[t.i + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), t.i + 1
+                    if commas == 0 and self._complement_clause(j + 1, sent.end):
+                        return Frame(doc[j + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
                     commas += 1  # an apposition may come first: "sagte der Koordinator, Tessema, …, dass"
                     if commas > 2:
                         break
-                if t.text in _CLAUSE_END:
+                if text in _CLAUSE_END:
                     break
         return None
 
@@ -296,7 +302,7 @@ class Frames:
 
     def speech_act(self, sent: Span) -> Frame | None:
         """``Die Opposition kritisierte den Haushalt scharf.``: the whole sentence reports a speech act."""
-        toks = [t for t in sent if not t.is_space]
+        toks = self.ctx.words(sent)
         if len(toks) < 5 or any(self.in_quote[t.i] for t in toks[:2]):
             return None
         # The verb in second position, or a participle at the end after a fronted auxiliary.

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.docindex import doc_text, doc_texts, index_sentences
 
 _LOWER = "a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’"
 _UPPER = "A-ZÄÖÜÉÈÁÀÓÒÍÌÚÙÇÑŠŽČĆŁŃŚŹŻĞÂÊÎÔÛ"
 _CAP_WORD = re.compile(rf"^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*$")
 _INITIAL = re.compile(rf"^[{_UPPER}]\.$")
 _PARTICLES = frozenset({"von", "van", "de", "der", "al", "bin", "da", "di", "le", "zu"})
+_MEMO_MAX = 1 << 16  # words remembered per memo before it starts afresh
 _CREDIT_START = re.compile(
     r"^\s*(©|\(c\)|Foto:|Fotos:|Bild:|Bilder:|Quelle:|Copyright|Foto |Von |Text:|Autor:|Autorin:)", re.I)
 # Words for one office: "der Regierungschef" may be the Kanzlerin, the Ministerpräsident or the Premier.
@@ -30,6 +32,7 @@ _ROLE_SYNONYMS = {"staatschef": "präsident", "staatsoberhaupt": "präsident", "
                   "premierminister": "regierungschef", "amtskollege": "präsident", "außenamtschef": "außenminister"}
 
 
+@lru_cache(maxsize=1 << 14)
 def translit_key(name: str) -> str:
     """One key for transliteration variants: Peskow/Peskov, Sergej/Sergey, Juri/Yuri, Aleksej/Alexei."""
     s = name.lower()
@@ -63,10 +66,20 @@ def _role_head(w: str) -> str | None:
 
 
 def is_name_word(tok: Token) -> bool:
-    text = tok.text
+    return name_word(tok.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_word(text: str) -> bool:
+    """A capitalised word that may be (part of) a name: no role, speech verb, organization or stop word."""
     if not _CAP_WORD.match(text) or text in lx.NOT_NAMES or text.rstrip("s") in lx.NOT_NAMES:
         return False
     return role_head(text) is None and text.lower() not in lx.SPEECH_FORMS and text not in lx.ORGANIZATIONS
+
+
+@lru_cache(maxsize=1 << 16)
+def _org_suffix(low: str) -> str | None:
+    return next((s for s in lx.ORG_SUFFIXES if low.endswith(s) and len(low) > len(s) + 3), None)
 
 
 @dataclass
@@ -87,27 +100,35 @@ class NameFinder:
         self.first_names: frozenset[str] = frozenset()
         self.genders: dict[str, str] = {}
         self.nouns: frozenset[str] = frozenset()
+        # Per word, over the whole build: the answers depend on the lexicon only.
+        self._first: dict[str, bool] = {}
+        self._common: dict[str, bool] = {}
 
     def initialize(self, get_examples: object = None, nlp: Language | None = None) -> None:
         self.first_names = lx.first_names()
         self.genders = lx.first_name_gender()
         self.nouns = lx.inflected_nouns()
+        self._first.clear()
+        self._common.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.first_names:
             self.initialize()
+        # Sentence starts are final here (this component runs last); the rules ask tok.sent thousands of times.
+        index_sentences(doc)
         people: dict[str, PersonInfo] = {}
         spans: list[Span] = []
         taken = [False] * len(doc)
+        texts = doc_texts(doc)
         credit_zone = self._credit_zones(doc)
-        for start, end in self._full_names(doc) + self._role_names(doc) + self._model_names(doc):
+        for start, end in self._full_names(doc, texts) + self._role_names(doc, texts) + self._model_names(doc):
             if any(taken[start:end]):
                 continue
-            name = " ".join(t.text for t in doc[start:end])
+            name = " ".join(texts[start:end])
             spans.append(self._person_span(doc, start, end, name, people, credit=start in credit_zone))
             taken[start:end] = [True] * (end - start)
-        spans += self._surname_mentions(doc, people, taken, credit_zone)
-        spans += self._organizations(doc, taken)
+        spans += self._surname_mentions(doc, texts, people, taken, credit_zone)
+        spans += self._organizations(doc, texts, taken)
         for span in spans:
             if span.label_ == "PER":
                 self._add_role(doc, span, people[span.kb_id_])
@@ -116,19 +137,19 @@ class NameFinder:
         return doc
 
     # -- candidates ------------------------------------------------------
-    def _full_names(self, doc: Doc) -> list[tuple[int, int]]:
+    def _full_names(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         """First name (+ middle names or initials) + surname."""
         found = []
-        i = 0
-        while i < len(doc):
-            if self.is_first(doc[i].text) and _CAP_WORD.match(doc[i].text):
+        i, n = 0, len(texts)
+        while i < n:
+            if self.is_first(texts[i]) and _CAP_WORD.match(texts[i]):
                 j = i + 1
-                while j < len(doc) and (self.is_first(doc[j].text) or _INITIAL.match(doc[j].text)) \
-                        and j + 1 < len(doc) and (is_name_word(doc[j + 1]) or self.is_first(doc[j + 1].text)):
+                while j < n and (self.is_first(texts[j]) or _INITIAL.match(texts[j])) \
+                        and j + 1 < n and (name_word(texts[j + 1]) or self.is_first(texts[j + 1])):
                     j += 1
-                while j < len(doc) and doc[j].text in _PARTICLES and j + 1 < len(doc) and is_name_word(doc[j + 1]):
+                while j < n and texts[j] in _PARTICLES and j + 1 < n and name_word(texts[j + 1]):
                     j += 1
-                if j < len(doc) and is_name_word(doc[j]) and doc[j].idx - doc[j - 1].idx < 40 \
+                if j < n and name_word(texts[j]) and doc[j].idx - doc[j - 1].idx < 40 \
                         and "\n" not in doc[j - 1].whitespace_:
                     found.append((i, j + 1))
                     i = j + 1
@@ -136,27 +157,39 @@ class NameFinder:
             i += 1
         return found
 
-    def _role_names(self, doc: Doc) -> list[tuple[int, int]]:
+    def _role_names(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         """A role or title word right before a capitalised surname: ``Präsident Kennedy``, ``Frau Weber``."""
         found = []
-        for i, tok in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if (role_head(tok.text) or tok.text in lx.TITLE_WORDS) and tok.text[:1].isupper() \
-                    and is_name_word(nxt) and not tok.whitespace_.count("\n") \
-                    and not self._common_noun(nxt.text):
-                after = doc[i + 2] if i + 2 < len(doc) else None
+        for i in range(len(texts) - 1):
+            text, nxt = texts[i], texts[i + 1]
+            # The checks are pure, so the cheap capital-letter test goes first.
+            if text[:1].isupper() and (role_head(text) or text in lx.TITLE_WORDS) \
+                    and name_word(nxt) and not doc[i].whitespace_.count("\n") \
+                    and not self._common_noun(nxt):
+                after = texts[i + 2] if i + 2 < len(texts) else None
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
-                if after is None or not (after.text[:1].isupper() and is_name_word(after)):
+                if after is None or not (after[:1].isupper() and name_word(after)):
                     found.append((i + 1, i + 2))
         return found
 
     def is_first(self, word: str) -> bool:
         """A given name; accents are optional in the lexicon (``Étienne`` / ``Etienne``)."""
-        return word in self.first_names or _strip_accents(word) in self.first_names
+        known = self._first.get(word)
+        if known is None:
+            if len(self._first) >= _MEMO_MAX:
+                self._first.clear()  # years of news bring new words without end
+            known = self._first[word] = word in self.first_names or _strip_accents(word) in self.first_names
+        return known
 
     def _common_noun(self, word: str) -> bool:
         """An inflected German noun, or a compound ending in one ("Telefongespräche")."""
-        return any(word[i:].capitalize() in self.nouns for i in range(0, max(1, len(word) - 4)))
+        known = self._common.get(word)
+        if known is None:
+            if len(self._common) >= _MEMO_MAX:
+                self._common.clear()
+            known = self._common[word] = any(word[i:].capitalize() in self.nouns
+                                             for i in range(0, max(1, len(word) - 4)))
+        return known
 
     def _model_names(self, doc: Doc) -> list[tuple[int, int]]:
         """Person entities from a user's statistical model, when one is loaded."""
@@ -165,8 +198,9 @@ class NameFinder:
     def _credit_zones(self, doc: Doc) -> set[int]:
         """Token indices of photo credits and bylines: the first name after ``©``, ``Foto:``, ``Von``."""
         zone: set[int] = set()
+        text = doc_text(doc)
         for sent in doc.sents:
-            line = sent.text
+            line = text[sent.start_char:sent.end_char]
             if not _CREDIT_START.match(line):
                 continue
             if line.lstrip().startswith("Von ") and len(sent) > 8:
@@ -211,16 +245,16 @@ class NameFinder:
             return name[: -1]  # "Angela Merkels Regierung" -> "Angela Merkel"
         return name
 
-    def _surname_mentions(self, doc: Doc, people: dict[str, PersonInfo], taken: list[bool],
+    def _surname_mentions(self, doc: Doc, texts: list[str], people: dict[str, PersonInfo], taken: list[bool],
                           credit_zone: set[int]) -> list[Span]:
         index: dict[str, list[str]] = {}
         for key, info in people.items():
             index.setdefault(translit_key(info.surname), []).append(key)
         spans = []
-        for tok in doc:
-            if taken[tok.i] or not _CAP_WORD.match(tok.text):
+        for i, text in enumerate(texts):
+            if taken[i] or not _CAP_WORD.match(text):
                 continue
-            text = tok.text
+            tok = doc[i]
             candidates = index.get(translit_key(text)) or (
                 index.get(translit_key(text[:-1])) if text.endswith("s") else None)
             if not candidates or len(candidates) > 1:
@@ -233,22 +267,21 @@ class NameFinder:
             spans.append(Span(doc, tok.i, tok.i + 1, label="CREDIT" if credit else "PER", kb_id=key))
         return spans
 
-    def _organizations(self, doc: Doc, taken: list[bool]) -> list[Span]:
+    def _organizations(self, doc: Doc, texts: list[str], taken: list[bool]) -> list[Span]:
         spans = []
-        i = 0
-        while i < len(doc):
-            two = f"{doc[i].text} {doc[i + 1].text}" if i + 1 < len(doc) else ""
+        i, n = 0, len(texts)
+        while i < n:
+            two = f"{texts[i]} {texts[i + 1]}" if i + 1 < n else ""
             if two in lx.ORGANIZATIONS and not any(taken[i:i + 2]):
                 spans.append(Span(doc, i, i + 2, label="ORG", kb_id=lx.ORGANIZATIONS[two]))
                 i += 2
                 continue
-            text = doc[i].text
+            text = texts[i]
             if not taken[i] and text in lx.ORGANIZATIONS and text not in ("Regierung", "Partei", "Unternehmen",
                                                                           "Konzern", "Verband", "Gericht", "Behörde"):
                 spans.append(Span(doc, i, i + 1, label="ORG", kb_id=lx.ORGANIZATIONS[text]))
             elif not taken[i] and _CAP_WORD.match(text) and role_head(text) is None:
-                low = text.lower()
-                suffix = next((s for s in lx.ORG_SUFFIXES if low.endswith(s) and len(low) > len(s) + 3), None)
+                suffix = _org_suffix(text.lower())
                 if suffix:
                     spans.append(Span(doc, i, i + 1, label="ORG", kb_id=_org_key(text)))
             i += 1
@@ -270,6 +303,7 @@ class NameFinder:
             info.roles.add(doc[after + 1].text)
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 

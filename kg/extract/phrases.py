@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.docindex import doc_lowers
 from kg.extract.nouns import NEVER_FORMS, Noun, is_country, is_media, multiword, noun_info
 
 
@@ -122,8 +123,9 @@ def _is_capitalised(tok: Token) -> bool:
 def _multiword(doc: Doc, k: int, stop: int) -> int:
     """End of a known multi-token name (``New York Times``, ``Weißen Hauses``) at k, or k."""
     table = multiword()
+    lowers = doc_lowers(doc)
     for n in (4, 3, 2):
-        if k + n <= stop and tuple(t.lower_ for t in doc[k:k + n]) in table:
+        if k + n <= stop and tuple(lowers[k:k + n]) in table:
             return k + n
     return k
 

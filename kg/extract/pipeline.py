@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START, SPACY
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from kg.extract.docindex import doc_texts
 
 # Text glued by page extraction ("GuneewPräsident") is split where a lower-case
 # letter meets a capitalised word, so names and roles become tokens of their own.
@@ -20,19 +25,34 @@ def kg_sentences(doc: Doc) -> Doc:
     Headlines, captions and datelines carry no final punctuation, so a line
     break always ends a sentence.
     """
+    if not len(doc):
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # what setting Token.is_sent_start on a parsed Doc says
+    # Written in one array call: Token.is_sent_start checks the whole Doc on every assignment.
+    starts = numpy.asarray(sentence_starts(doc), dtype="int32").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], starts)
+    return doc
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """1 for a token that starts a sentence, -1 for one that does not (spaCy's SENT_START values)."""
+    texts = doc_texts(doc)
+    out: list[int] = []
     start = True
-    for i, tok in enumerate(doc):
-        if tok.is_space:
-            tok.is_sent_start = i == 0
-            start = start or "\n" in tok.text
+    spaces, trailing = doc.to_array([IS_SPACE, SPACY]).T.tolist()
+    for i, (text, space, spacy_) in enumerate(zip(texts, spaces, trailing, strict=True)):
+        if space:
+            out.append(1 if i == 0 else -1)
+            start = start or "\n" in text
             continue
-        tok.is_sent_start = start or i == 0
-        start = "\n" in tok.whitespace_
-        nxt = doc[i + 1].text if i + 1 < len(doc) else ""
-        if tok.text in _SENT_END or (tok.text in _CLOSERS and i > 0 and doc[i - 1].text in _SENT_END):
+        out.append(1 if start or i == 0 else -1)
+        start = "\n" in (" " if spacy_ else "")  # Token.whitespace_: a line break is a token of its own
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        if text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
             # A closing quote right after the stop still belongs to this sentence.
             start = start or (nxt not in _CLOSERS and nxt not in {",", ";", ":"} and not nxt[:1].islower())
-    return doc
+    return out
 
 
 def _add_glue_infix(nlp: Language) -> None:
@@ -58,3 +78,10 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp.initialize()
     return nlp
+
+
+def unused_components(nlp: Language, model: str | None = None) -> list[str]:
+    """Components of our own pipeline whose output no rule reads: the lookup lemmatizer (no rule asks
+    ``lemma_``). Kept in the pipeline for users of ``nlp``; a user's model is run whole, since its
+    later components may need what earlier ones set."""
+    return [] if model else [name for name in ("lemmatizer",) if name in nlp.pipe_names]

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.coref import Context, Referent
+from kg.extract.docindex import doc_text
 from kg.extract.frame import Frame
 from kg.extract.frames import DASHES, Frames
 from kg.extract.quotes import Quote, find_quotes
@@ -48,6 +49,7 @@ class SpeechFinder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
+        self.text = doc_text(ctx.doc)
         self.claims: list[tuple[Claim, Referent | None]] = []
         self.in_quote = [False] * len(self.doc)
         self.frames = Frames(ctx, self.in_quote)
@@ -55,9 +57,10 @@ class SpeechFinder:
         self.last_claim_si: int | None = None  # sentence index of the newest claim
         self.sents: list[Span] = list(self.doc.sents)
         self.framed: list[tuple[int, int, Frame]] = []  # frames with a speaker, kept or not
+        self._first: tuple[int, int, str] | None = None
 
     def run(self) -> list[tuple[Claim, Referent | None]]:
-        quotes = self._quote_tokens(find_quotes(self.doc.text))
+        quotes = self._quote_tokens(find_quotes(self.text))
         qi = 0
         for si, sent in enumerate(self.sents):
             open_quotes: list[tuple[Span, Quote]] = []
@@ -77,7 +80,7 @@ class SpeechFinder:
     def _quote_tokens(self, quotes: list[Quote]) -> list[tuple[Span, Quote]]:
         out = []
         for q in quotes:
-            if is_title(self.doc.text, q):
+            if is_title(self.text, q):
                 continue
             span = self.doc.char_span(q.begin, q.end, alignment_mode="expand")
             if span is None or len(span) < 3:
@@ -151,7 +154,7 @@ class SpeechFinder:
             return self.last[1], None, None
         # Words in quotation marks inside a sentence are its subject's ("Sie sicherte ihm ihre „volle
         # Unterstützung“ zu"), else the last speaker nearby.
-        first = next((t.i for t in sent if not t.is_space), sent.start)
+        first = self.ctx.first_word(sent)
         ref = None if self.in_quote[first] else self.ctx.speaker_at(first, 8)
         if ref is not None and ref.mention.end <= span.start:
             return ref, None, None
@@ -202,12 +205,18 @@ class SpeechFinder:
     def _headline(self, sent: Span) -> bool:
         """The article's first line when it reads as a headline (no closing punctuation): it sums up
         what the body reports (``Putin fordert Sicherheitsgarantien``), so its speech act is no claim."""
-        text = self.doc.text
-        first = len(text) - len(text.lstrip())
-        line_end = text.find("\n", first)
-        line = text[first:line_end if line_end != -1 else len(text)].rstrip()
+        first, line_end, line = self._first_line()
         return (line_end != -1 and sent.start_char >= first and sent.end_char <= first + len(line) + 1
                 and not line.endswith((".", "!", "?", ":", "“", "”", '"', "«", "»")))
+
+    def _first_line(self) -> tuple[int, int, str]:
+        """Where the article's first line starts and ends, and its words; asked for each sentence."""
+        if self._first is None:
+            text = self.text
+            first = len(text) - len(text.lstrip())
+            line_end = text.find("\n", first)
+            self._first = first, line_end, text[first:line_end if line_end != -1 else len(text)].rstrip()
+        return self._first
 
     def _speaker_without_claim(self, sent: Span, si: int) -> None:
         """``X wies den Vorwurf zurück. In Zeiten knapper Kassen sei …``: X speaks on in what follows."""
@@ -221,7 +230,7 @@ class SpeechFinder:
 
     def _anaphoric(self, sent: Span, si: int) -> bool:
         """``… . Dies bestätigte der Sprecher.``: the previous sentence is the speaker's claim."""
-        toks = [t for t in sent if not t.is_space]
+        toks = self.ctx.words(sent)
         if si == 0 or len(toks) < 3 or toks[0].lower_ not in ("dies", "das", "dieses") or not speech_lemma(toks[1]):
             return False
         ref = self.frames.subject(sent, toks[1].i)
@@ -262,7 +271,7 @@ class SpeechFinder:
         """A subjunctive sentence right after reported speech goes on reporting the same speaker."""
         if self.last is None or si - self.last[0] > 1:
             return False
-        toks = [t for t in sent if not t.is_space]
+        toks = self.ctx.words(sent)
         if len(toks) < 4 or not any(is_subjunctive(t) or t.lower_ in _REPORTATIVE for t in toks
                                     if not self.in_quote[t.i]):
             if not (toks and toks[0].lower_ in _CONTINUERS and any(is_subjunctive(t) for t in toks)):
@@ -275,10 +284,10 @@ class SpeechFinder:
         prev = self.claims[-1][0] if self.claims else None
         if prev is not None and prev.mode == "free" and self.last_claim_si == si - 1:
             # One claim for a run of subjunctive sentences, as readers see it.
-            prev.span = TextSpan(prev.span.begin, end, self.doc.text[prev.span.begin:end])
+            prev.span = TextSpan(prev.span.begin, end, self.text[prev.span.begin:end])
             if prev.sentence is not None:
                 prev.sentence = TextSpan(prev.sentence.begin, sent.end_char,
-                                         self.doc.text[prev.sentence.begin:sent.end_char])
+                                         self.text[prev.sentence.begin:sent.end_char])
             self.last_claim_si = si
             self.last = (si, self.last[1])
             return True
@@ -287,7 +296,7 @@ class SpeechFinder:
 
     def _demnach(self, sent: Span, si: int) -> bool:
         """``Die Kommission legte ihren Bericht vor. Demnach …``: what the previous sentence's source says."""
-        toks = [t for t in sent if not t.is_space]
+        toks = self.ctx.words(sent)
         word = next((t for t in toks[:6] if t.lower_ == "demnach" and not self.in_quote[t.i]), None)
         if word is None or si == 0 or len(toks) < 4:
             return False
@@ -327,18 +336,19 @@ class SpeechFinder:
              mode: str = "indirect") -> None:
         direct = mode == "direct"
         begin, end = char_span(self.doc, begin, end)
-        while direct and end > begin and self.doc.text[end - 1] in ".,;: ":
+        while direct and end > begin and self.text[end - 1] in ".,;: ":
             end -= 1  # a quote's own full stop is punctuation, not words
         if end <= begin:
             return
         cue_span = None
         if cue_tokens is not None:
             words = self.doc[cue_tokens[0]:cue_tokens[1]]
-            cue_span = TextSpan(words.start_char, words.end_char, words.text)
+            cue_span = TextSpan(words.start_char, words.end_char, self.text[words.start_char:words.end_char])
+        text = self.text
         claim = Claim(
-            span=TextSpan(begin, end, self.doc.text[begin:end]), direct=direct, mode=mode,  # type: ignore[arg-type]
+            span=TextSpan(begin, end, text[begin:end]), direct=direct, mode=mode,  # type: ignore[arg-type]
             speaker=ref.key if ref else None, speaker_mention=_mention(ref) if ref else None, cue=cue,
-            cue_span=cue_span, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            cue_span=cue_span, sentence=TextSpan(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char]),
             relayed_by=relayed_by.key if relayed_by and (not ref or relayed_by.key != ref.key) else None,
         )
         self.last_claim_si = si

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.wordtables import lemma_table
 
@@ -298,6 +298,7 @@ def _infinitives(word: str) -> list[str]:
 
 
 @cache
+@lru_cache(maxsize=1 << 16)
 def is_subjunctive(word: str) -> bool:
     """A finite verb in reported-speech mood: Konjunktiv I ("sei", "habe", "bestehe", "handele") or the
     Konjunktiv II that replaces it ("hätten", "würde"). Expects the word as it stands, lowercase.

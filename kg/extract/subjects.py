@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
+from kg.extract.docindex import doc_lowers, doc_texts
 from kg.extract.verbs import ARTICLES, speech_lemma
 
 _SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
@@ -38,11 +39,12 @@ class Subjects:
         Peskow``); else the sentence's opening phrase; else the closest name before the verb.
         """
         doc = self.doc
-        aux = next((t for t in doc[sent.start:verb_i] if t.lower_ in AUXILIARIES and not self.in_quote[t.i]), None)
-        if aux is not None and any(t.text == "," for t in doc[aux.i:verb_i]):
+        texts, lowers = doc_texts(doc), doc_lowers(doc)
+        aux = next((k for k in range(sent.start, verb_i) if lowers[k] in AUXILIARIES and not self.in_quote[k]), None)
+        if aux is not None and "," in texts[aux:verb_i]:
             aux = None  # "Der Sprecher, der dort war, sagte": the auxiliary is in another clause
         if aux is not None:
-            ref = self._ending_before(sent, aux.i) or self.ctx.speaker_at(aux.i + 1, 8)
+            ref = self._ending_before(sent, aux) or self.ctx.speaker_at(aux + 1, 8)
             if ref is not None:
                 return ref
         ref = self._ending_before(sent, verb_i)
@@ -53,15 +55,15 @@ class Subjects:
             if ref is not None:
                 return ref
         for k in range(verb_i - 1, sent.start, -1):
-            if doc[k].lower_ in _SUBORDINATORS and doc[k - 1].text == ",":
+            if lowers[k] in _SUBORDINATORS and texts[k - 1] == ",":
                 # "…, während Putin Garantien verlangt hat": the subject opens the clause
                 ref = self.ctx.speaker_at(k + 1, verb_i - k - 1)
                 if ref is not None:
                     return ref
                 break
-            if doc[k].text == ",":
+            if texts[k] == ",":
                 break
-        first = next((t.i for t in sent if not t.is_space), sent.start)
+        first = self.ctx.first_word(sent)
         ref = self.ctx.speaker_at(first, 8) if not self.in_quote[first] else None
         if ref is not None and ref.mention.end <= verb_i:
             return ref

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.docindex import doc_lowers, doc_text
 
 _MAKE_FORMS = frozenset({"macht", "machte", "machten", "gemacht", "mache", "machen"})
 _MAKE_COMPLEMENTS = {"deutlich": "deutlich machen", "klar": "klar machen", "aufmerksam": "aufmerksam machen"}
@@ -16,12 +17,18 @@ ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "
                       "diese", "dieser", "diesen", "diesem", "dieses"})
 
 
+def is_speech_word(low: str) -> bool:
+    """Whether a lowercase word may be a speech verb at all; ``speech_lemma`` is None for every other word."""
+    return low in lx.SPEECH_LEMMAS or low in lx.SPEECH_FORMS or low in _MAKE_FORMS
+
+
 def speech_lemma(tok: Token) -> str | None:
     """The speech verb a token is a form of; memoised per Doc, since every frame finder asks."""
+    if not is_speech_word(tok.lower_):
+        return None  # most words are no speech verb: answered without the memo
     memo: dict[int, str | None] = tok.doc.user_data.setdefault("kg_speech_lemma", {})
     if tok.i not in memo:
-        memo[tok.i] = _speech_lemma(tok) if tok.lower_ in lx.SPEECH_LEMMAS or tok.lower_ in lx.SPEECH_FORMS \
-            or tok.lower_ in _MAKE_FORMS else None
+        memo[tok.i] = _speech_lemma(tok)
     return memo[tok.i]
 
 
@@ -31,15 +38,17 @@ def _speech_lemma(tok: Token) -> str | None:
     A separable verb's finite form counts only when its particle follows in
     the sentence (``teilte … mit``), so ``gab`` alone is not ``bekanntgeben``.
     """
-    if tok.text[:1].isupper() and tok.i != tok.sent.start or _attributive(tok):
+    sent = tok.sent
+    if tok.text[:1].isupper() and tok.i != sent.start or _attributive(tok):
         return None
     low = tok.lower_
+    lowers = doc_lowers(tok.doc)
     if low in _MAKE_FORMS:
-        near = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]}
+        near = set(lowers[max(sent.start, tok.i - 4):min(sent.end, tok.i + 5)])
         return next((lemma for word, lemma in _MAKE_COMPLEMENTS.items() if word in near), None)
-    rest = {t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 30)]}
+    rest = set(lowers[tok.i + 1:min(sent.end, tok.i + 30)])
     candidates = lx.SPEECH_LEMMAS.get(low, [lx.SPEECH_FORMS[low]] if low in lx.SPEECH_FORMS else [])
-    window = {t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 6):min(tok.sent.end, tok.i + 30)]}
+    window = set(lowers[max(sent.start, tok.i - 6):min(sent.end, tok.i + 30)])
     # The most specific reading first: "gab … zu bedenken" before "gab … zu".
     for lemma in sorted(candidates, key=lambda lem: -len(lx.SEPARABLE.get(lem, ""))):
         particle = lx.SEPARABLE.get(lemma)
@@ -79,7 +88,7 @@ def is_subjunctive(tok: Token) -> bool:
 
 def char_span(doc: Doc, begin: int, end: int) -> tuple[int, int]:
     """Trim spaces and trailing commas/colons: the claim's words only."""
-    text = doc.text
+    text = doc_text(doc)
     while begin < end and (text[begin].isspace() or text[begin] in ",;:–-"):
         begin += 1
     while end > begin and (text[end - 1].isspace() or text[end - 1] in ".,;:–-"):

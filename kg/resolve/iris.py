@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.vocab import DEFAULT_BASE
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """``Wladimir Putin`` -> ``wladimir-putin``; ``Weißes Haus`` -> ``weisses-haus``."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(_GERMAN)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-") or "x"
+
+
+@lru_cache(maxsize=1024)
+def _quoted(article_id: str) -> str:
+    """The article id as one path segment; each of an article's claims and mentions needs it."""
+    return quote(article_id, safe="")
 
 
 class Minter:
@@ -29,7 +38,7 @@ class Minter:
         self.base = base if base.endswith(("/", "#")) else base + "/"
 
     def article(self, article_id: str) -> str:
-        return f"{self.base}article/{quote(article_id, safe='')}"
+        return f"{self.base}article/{_quoted(article_id)}"
 
     def person(self, name: str) -> str:
         return f"{self.base}person/{slug(name)}"
@@ -39,10 +48,10 @@ class Minter:
 
     def agent(self, article_id: str, label: str) -> str:
         # Scoped to its article: "ein Sprecher" in two articles is not one person.
-        return f"{self.base}agent/{quote(article_id, safe='')}/{slug(label)}"
+        return f"{self.base}agent/{_quoted(article_id)}/{slug(label)}"
 
     def claim(self, article_id: str, begin: int, end: int) -> str:
-        return f"{self.base}claim/{quote(article_id, safe='')}-{begin}-{end}"
+        return f"{self.base}claim/{_quoted(article_id)}-{begin}-{end}"
 
     def mention(self, article_id: str, begin: int, end: int) -> str:
         # NIF 2.0 / RFC 5147 style fragment on the article.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TITLES = frozenset("dr dr. prof prof. med. h.c. ing. herr frau sir".split())
@@ -39,6 +40,7 @@ def ascii_lower(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """One key for the transliteration variants of a name part."""
     out = re.sub(r"[^a-z]", "", ascii_lower(word))
@@ -62,6 +64,7 @@ class NameParts:
         return self.given is not None and not self.initial
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(name: str) -> NameParts:
     """``Dmitri Sergejewitsch Peskow`` -> given ``dmitri``, surname ``peskov``."""
     words = [w for w in name.replace("’", "'").split() if w.lower() not in _TITLES]

@@ -36,6 +36,12 @@ _RELATIVE_TIME = re.compile(r"\bvor\s+(\d+|einer?)\s+(sekunden?|minuten?|min|stu
 _COMMENT_HEADER = re.compile(r"\b(schrieb|schreibt|antwortete|kommentierte)\s+(am|um|vor)\b")
 _CRUMB_SPLIT = re.compile(r"\s*[>›»|·•]\s*|\s+/\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_CRUMB_MARK = re.compile(r"[>›»|·•/]")
+# Characters that are no letter or a Latin one, deleted by str.translate in one C loop: ASCII and Latin
+# letters, and the punctuation of German news („…“, –, €).
+_LATIN_OR_NOT_LETTER = {c: None for c in (*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2150))
+                        if not chr(c).isalpha() or unicodedata.name(chr(c), "").startswith("LATIN")}
 # A teaser headline after "Lesen Sie auch" is short and lacks the full stop of prose.
 _TEASER_HEADLINE_MAX = 160
 # Comments and teaser lists follow the article, so a tail marker counts only late in the text.
@@ -110,6 +116,8 @@ def in_boilerplate(spans: Sequence[Span], begin: int, end: int) -> bool:
 def is_timestamp(line: str) -> bool:
     """A line holding only a date or time with words like "Stand", "Uhr", "vor 3 Stunden"."""
     rest = line.lower()
+    if not _DIGIT.search(rest) and not _RELATIVE_TIME.search(rest):
+        return False  # every date and time pattern needs a digit, but "vor einer Stunde"
     found = False
     for match in reversed(find_dates(rest)):
         rest = rest[: match.begin] + " " + rest[match.end :]
@@ -121,6 +129,8 @@ def is_timestamp(line: str) -> bool:
 
 
 def _starts_with_any(norm: str, prefixes: Sequence[str]) -> bool:
+    if not norm.startswith(tuple(prefixes)):
+        return False  # one C-level test first: prose lines start with none of them
     # A prefix must end at a word boundary: "teilen" is no prefix of "teilenden".
     return any(norm.startswith(p) and (len(norm) == len(p) or not norm[len(p)].isalnum()) for p in prefixes)
 
@@ -145,6 +155,8 @@ def is_tail_marker(norm: str) -> bool:
 
 
 def _mostly_non_latin(line: str) -> bool:
+    if not line.translate(_LATIN_OR_NOT_LETTER):
+        return False  # only Latin letters (and no letters): nothing foreign to count
     letters = [ch for ch in line if ch.isalpha()]
     if not letters:
         return False
@@ -169,6 +181,8 @@ def _is_comment_header(line: str) -> bool:
 
 def _is_crumb(line: str) -> bool:
     """Navigation crumbs such as ``Startseite > Politik > Ausland``."""
+    if not _CRUMB_MARK.search(line):
+        return False  # without a separator the line is one segment, never a crumb trail
     lowered = line.lower()
     if "©" in line or any(word in lowered for word in ("foto", "bild", "quelle")):
         return False  # photo credits look alike but name persons the extractor wants

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from kg.sources.wordlists import MONTHS
+from kg.sources.wordlists import MONTHS, word_key
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
@@ -50,7 +50,7 @@ def find_dates(text: str) -> list[DateMatch]:
         if value:
             found.append(DateMatch(m.start(), m.end(), value))
     for m in _WORDED.finditer(text):
-        value = _make(m.group(3), MONTHS[m.group(2).lower()], m.group(1))
+        value = _make(m.group(3), MONTHS[word_key(m.group(2))], m.group(1))
         if value:
             found.append(DateMatch(m.start(), m.end(), value))
     for m in _ISO.finditer(text):

@@ -111,3 +111,14 @@ MONTHS: dict[str, int] = {
     "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
     "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }
+
+# fmt: on
+
+# Letters that re.IGNORECASE matches to an ASCII letter of these words but str.lower() keeps apart:
+# a pattern may match "auguſt" or "Dİenstag", whose lower() is no key of the tables above.
+_IGNORECASE_ODD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def word_key(word: str) -> str:
+    """The table key for a word an IGNORECASE pattern matched."""
+    return word.translate(_IGNORECASE_ODD).lower()
