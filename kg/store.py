@@ -48,28 +48,91 @@ class KGStore:
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.ox = ox.Store(str(self.path))
+                _remove_unfinished_ingestions(self.path)
         except OSError as e:
             raise StoreError(f"cannot open the store at {self.path}: {e}") from None
 
     # -- writing ---------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
-        """Replace everything in ``graph`` with ``quads`` in one transaction.
-
-        A SPARQL update is applied all or nothing, so a reader (or a crash)
-        sees either the old graph or the new one, never a mix.
-        """
-        # An article may yield the same triple twice (a name that is both label and alias): count it once.
-        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in quads})
-        body = "\n".join(lines)
-        self.ox.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
-        return len(lines)
+        """Replace everything in ``graph`` with ``quads`` (all or nothing); returns the quads written."""
+        return self.replace_graphs([(graph, quads)])
 
     def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]]) -> int:
-        """Replace several article graphs; returns the quads written.
+        """Replace several graphs, each whole; returns the quads they now hold, a repeated quad counted once.
 
-        Each graph is replaced whole (readers and crashes never see half of one).
+        A crash (even SIGKILL) leaves every graph either as it was or as given, never a mix:
+        graphs the store does not hold yet are added in one atomic write (``_add_new``), graphs it
+        holds are changed by SPARQL updates (``_change_held``), which Oxigraph applies each in one
+        transaction. Nothing is written before ``items`` is read to the end (or ``INGEST_LIMIT``
+        quads of new graphs are waiting). A graph given twice ends up as the last one says.
         """
-        return sum(self.replace_graph(graph, quads) for graph, quads in items)
+        written = pending = 0
+        new: dict[ox.NamedNode, set[ox.Quad]] = {}
+        held: dict[ox.NamedNode, set[ox.Quad]] = {}
+        for graph, quads in items:
+            content = _in_graph(graph, quads)
+            written += len(content)
+            if graph in new:
+                pending -= len(new.pop(graph))
+            elif graph in held or self.ox.contains_named_graph(graph):
+                held[graph] = content
+                continue
+            if new and pending + len(content) > INGEST_LIMIT:  # one atomic ingestion each, bounded memory
+                self._add_new(new)
+                new, pending = {}, 0
+            new[graph] = content
+            pending += len(content)
+        self._add_new(new)
+        self._change_held(held)
+        return written
+
+    def _add_new(self, graphs: dict[ox.NamedNode, set[ox.Quad]]) -> None:
+        """Add graphs the store does not hold yet, all in one atomic step.
+
+        On disk, a big enough batch goes in as sorted files (``bulk_extend``: no write-ahead log,
+        no memtable), which is as fast as ``bulk_load``. Oxigraph ingests each chunk of up to
+        1,000,000 quads with a single RocksDB ``IngestExternalFiles`` call over all its indexes,
+        which RocksDB records in its manifest all at once; ``INGEST_LIMIT`` keeps a batch to one
+        chunk. Small batches would leave many tiny files, so they go through a transaction.
+        """
+        quads = [quad for content in graphs.values() for quad in content]
+        if not quads:
+            return
+        if self.path is not None and BULK_MINIMUM <= len(quads) <= INGEST_LIMIT:
+            self.ox.bulk_extend(quads)
+        else:
+            self.ox.extend(quads)
+
+    def _change_held(self, graphs: dict[ox.NamedNode, set[ox.Quad]]) -> None:
+        """Rewrite graphs the store holds: only the difference, one SPARQL update per ``UPDATE_CHARS``.
+
+        A rebuilt article usually differs in a few quads (or none), and resolution renames only
+        some IRIs, so this parses far less than dropping and inserting the whole graph.
+        """
+        operations: list[str] = []
+        size = 0
+        for graph, content in graphs.items():
+            operation = self._difference(graph, content)
+            if operation:
+                operations.append(operation)
+                size += len(operation)
+            if size >= UPDATE_CHARS:
+                self.ox.update(" ;\n".join(operations))
+                operations, size = [], 0
+        if operations:
+            self.ox.update(" ;\n".join(operations))
+
+    def _difference(self, graph: ox.NamedNode, content: set[ox.Quad]) -> str:
+        """The SPARQL operations that turn ``graph`` into ``content`` ("" if it already is)."""
+        if not content:
+            return f"DROP SILENT GRAPH {graph}"
+        old = set(self.ox.quads_for_pattern(None, None, None, graph))
+        parts = []
+        if gone := old - content:
+            parts.append(f"DELETE DATA {{ GRAPH {graph} {{\n{_triples(gone)}\n}} }}")
+        if added := content - old:
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{_triples(added)}\n}} }}")
+        return " ;\n".join(parts)
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         if not self.ox.contains_named_graph(graph):
@@ -187,6 +250,39 @@ def _without_prefixes(body: bytes) -> bytes:
     while body.startswith(b"@prefix ", start):
         start = body.index(b"\n", start) + 1
     return body[start:]
+
+
+# Quads per atomic ingestion; Oxigraph's bulk loader splits its input every 1,000,000 quads.
+INGEST_LIMIT = 500_000
+# Below this many quads a batch of new graphs goes through a transaction instead of new files.
+BULK_MINIMUM = 5_000
+# Characters of SPARQL per update when rewriting graphs the store holds.
+UPDATE_CHARS = 4_000_000
+
+
+def _remove_unfinished_ingestions(folder: Path) -> None:
+    """Delete the files of a ``bulk_extend`` that a kill interrupted before RocksDB took them in.
+
+    Oxigraph writes them as ``bulk-<random>.sst`` inside the store folder and RocksDB ingests
+    them under names of its own, so a leftover one holds nothing the store uses: it only takes
+    space. Safe only once this process holds the store's write lock (no other writer can be
+    writing such files then), hence after opening.
+    """
+    for leftover in folder.glob("bulk-*.sst"):
+        leftover.unlink(missing_ok=True)
+
+
+def _in_graph(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> set[ox.Quad]:
+    """The quads as a set (an article may state a triple twice), all in ``graph`` whatever they said."""
+    content = set(quads)
+    if all(quad.graph_name == graph for quad in content):
+        return content
+    return {ox.Quad(q.subject, q.predicate, q.object, graph) for q in content}
+
+
+def _triples(quads: Iterable[ox.Quad]) -> str:
+    # Sorted so that the same change is always the same text (easier to read in a log).
+    return "\n".join(sorted(f"{q.subject} {q.predicate} {q.object} ." for q in quads))
 
 
 # -- build generation ----------------------------------------------------

@@ -24,17 +24,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from kg.resolve import names as _names
 from kg.resolve.iris import Minter
-from kg.resolve.names import NameParts, local_name, parse, strip_genitive
+from kg.resolve.names import NameParts, strip_genitive
 
 # rapidfuzz ratios (0..100) from which two distinct names are worth a candidate link: the whole
 # name first (a cheap filter), then the one part in which they differ.
 CLOSE_NAMES = 85.0
 CLOSE_SURNAMES = 90.0
 CLOSE_GIVEN = 70.0
+
+# A store names its few hundred persons in tens of thousands of mentions: parsing each distinct
+# name (or set of names) once, not once per article, is most of resolution's speed. Both are
+# pure functions returning immutable values, so caching cannot change a result.
+parse = lru_cache(maxsize=1 << 16)(_names.parse)
+local_name = lru_cache(maxsize=1 << 16)(_names.local_name)
 
 
 @dataclass(frozen=True)
