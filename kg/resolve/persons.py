@@ -38,10 +38,10 @@ CLOSE_NAMES = 85.0
 CLOSE_SURNAMES = 90.0
 CLOSE_GIVEN = 70.0
 
-# A store names its few hundred persons in tens of thousands of mentions: parsing each distinct
-# name (or set of names) once, not once per article, is most of resolution's speed. Both are
-# pure functions returning immutable values, so caching cannot change a result.
-parse = lru_cache(maxsize=1 << 16)(_names.parse)
+# A store names its few hundred persons in tens of thousands of mentions: computing each distinct
+# set of names once, not once per article, is much of resolution's speed (names.parse caches
+# itself). A pure function returning an immutable value, so caching cannot change a result.
+parse = _names.parse
 local_name = lru_cache(maxsize=1 << 16)(_names.local_name)
 
 
