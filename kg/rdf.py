@@ -175,8 +175,9 @@ class ArticleGraph:
     def _entity(self, entity: Entity) -> None:
         iri, add = self.entity_iri(entity.key), self._out.append
         add((iri, A, _ENTITY_TYPES[entity.type]))
-        if entity.type != "person":
-            # A person's one label is chosen across all articles (kg.resolve), not by each article.
+        if entity.type == "agent":
+            # Only an unnamed agent is scoped to its article; a person's or an organization's one
+            # label is chosen across all articles (kg.resolve), not repeated by each of them.
             add((iri, LABEL, ox.Literal(entity.label or entity.key)))
         for alias in sorted(_names(entity)):
             add((iri, ALT, ox.Literal(alias)))

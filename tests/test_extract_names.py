@@ -185,6 +185,27 @@ def test_names_ministry_genitive_gives_nominative_key(extractor: Extractor) -> N
     assert [e.key for e in x.organizations] == ["Verteidigungsministerium"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ein Sprecher des Auswärtigen Amts wollte sich nicht äußern.",
+    "Ein Sprecher des Auswärtigen Amtes wollte sich nicht äußern.",
+    "Im Auswärtigen Amt hieß es, man prüfe den Fall.",
+    "Das Auswärtige Amt bestätigte den Besuch.",
+])
+def test_names_declined_institution_is_one_organization(extractor: Extractor, text: str) -> None:
+    # Regression: "des Auswärtigen Amts" (short genitive) was a second organization beside the Auswärtiges Amt.
+    assert [e.key for e in read(extractor, text).organizations] == ["Auswärtiges Amt"]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ein Sprecher des Finanzamts wollte sich nicht äußern.", "Finanzamt"),
+    ("Eine Sprecherin des Landgerichts sagte, das Urteil falle am Montag.", "Landgericht"),
+    ("Die Sprecherin des Bauernverbandes sagte, die Ernte sei schlecht.", "Bauernverband"),
+    ("Aus den Vereinten Nationen hieß es, man sei besorgt.", "Vereinte Nationen"),
+])
+def test_names_institution_genitive_gives_nominative_key(extractor: Extractor, text: str, key: str) -> None:
+    assert [e.key for e in read(extractor, text).organizations] == [key]
+
+
 def test_names_plural_role_without_name_is_no_person(extractor: Extractor) -> None:
     text = "Die Staatschefs Telefongespräche wurden abgehört."
     x = read(extractor, text)

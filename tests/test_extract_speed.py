@@ -153,3 +153,9 @@ def test_speed_timestamp_lines_without_digits(line: str, expected: bool) -> None
 def test_speed_crumbs_need_a_separator() -> None:
     assert _is_crumb("Startseite > Politik > Ausland")
     assert not _is_crumb("Startseite Politik Ausland")
+
+
+def test_speed_empty_text_has_no_sentences(nlp: Language) -> None:
+    # Regression (hypothesis): the sentence index of an empty Doc raised ValueError from zip(strict=True).
+    doc = nlp("")
+    assert list(doc.sents) == []

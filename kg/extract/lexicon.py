@@ -9,6 +9,7 @@ re-exported here so callers read every word list as ``lexicon.X``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Re-exported: frames, speech, coref and the tests read the speech-verb lists as ``lexicon.X``.
@@ -70,8 +71,34 @@ ORGANIZATIONS: dict[str, str] = {
     "Bundesverfassungsgericht", "Gericht": "Gericht", "Ministerium": "Ministerium", "Behörde": "Behörde",
     "Unternehmen": "Unternehmen", "Konzern": "Konzern", "Verband": "Verband", "Partei": "Partei",
 }
-ORG_SUFFIXES: tuple[str, ...] = ("ministerium", "ministeriums", "amt", "amtes", "behörde", "polizei", "regierung",
-                                 "gericht", "verband", "partei", "kommission", "rat", "rats", "rates")
+
+
+def _declined(names: dict[str, str]) -> dict[str, str]:
+    """Every case form of the adjective + noun names: "des Auswärtigen Amts" is the Auswärtiges Amt.
+
+    German declines both words (Auswärtige/Auswärtigen/Auswärtiges, Amt/Amte/Amts/Amtes); listing
+    each form by hand missed some, which split one institution into two nodes. Forms that are no
+    German word are generated too; they never occur, so they cost nothing.
+    """
+    out = dict(names)
+    for canonical in sorted(set(names.values())):
+        words = canonical.split()
+        if len(words) != 2 or not words[0][:1].isupper():
+            continue
+        adjective, noun = words
+        stem = re.sub(r"(es|er|e)$", "", adjective)
+        if stem == adjective:
+            continue
+        for ending in ("e", "en", "em", "er", "es"):
+            for case in ("", "e", "s", "es"):
+                out.setdefault(f"{stem}{ending} {noun}{case}", canonical)
+    return out
+
+
+ORGANIZATIONS = _declined(ORGANIZATIONS)
+ORG_SUFFIXES: tuple[str, ...] = ("ministerium", "ministeriums", "amt", "amts", "amtes", "behörde", "polizei",
+                                 "regierung", "gericht", "gerichts", "gerichtes", "verband", "verbands", "verbandes",
+                                 "partei", "kommission", "rat", "rats", "rates")
 
 PRONOUNS_MALE = frozenset({"er", "ihm", "ihn", "seine", "seiner", "seinem", "seinen"})
 PRONOUNS_FEMALE = frozenset({"sie", "ihr", "ihre", "ihrer", "ihrem", "ihren"})

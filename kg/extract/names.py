@@ -318,10 +318,15 @@ def _is_modifier(tok: Token) -> bool:
     return text.endswith("s") and bool(_CAP_WORD.match(text))
 
 
+# Genitive endings of institution nouns -> nominative: "des Finanzamts" is the Finanzamt.
+_ORG_GENITIVES = {"ums": "um", "amtes": "amt", "amts": "amt", "rates": "rat", "rats": "rat",
+                  "gerichtes": "gericht", "gerichts": "gericht", "verbandes": "verband", "verbands": "verband"}
+
+
 def _org_key(text: str) -> str:
-    for ending in ("ums", "amtes", "rats", "rates"):
+    for ending, nominative in _ORG_GENITIVES.items():
         if text.endswith(ending):
-            return text[: -len(ending) + {"ums": 2, "amtes": 3, "rats": 3, "rates": 3}[ending]]
+            return text[: -len(ending)] + nominative
     return text
 
 

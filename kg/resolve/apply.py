@@ -31,6 +31,11 @@ SELECT ?g ?e ?type ?date ?status ?p WHERE {
   FILTER(?type IN (nkg:Call, nkg:Meeting, nkg:PhoneCall, nkg:VideoCall))
 }
 """
+_ORGANIZATIONS = """
+SELECT ?o ?name (COUNT(DISTINCT ?g) AS ?articles) WHERE {
+  GRAPH ?g { ?g a nkg:Article . ?o a nkg:Organization ; skos:altLabel ?name }
+} GROUP BY ?o ?name
+"""
 _MEDIUM = {str(NKG.PhoneCall): "phone", str(NKG.VideoCall): "video", str(NKG.Meeting): "meeting"}
 _STATUS = {str(NKG.Happened): "happened", str(NKG.Planned): "planned"}
 
@@ -75,12 +80,25 @@ def read_events(store: KGStore) -> list[LocalEvent]:
     return out
 
 
+def organization_labels(store: KGStore, minter: Minter) -> dict[str, str]:
+    """One label per organization: the name its IRI was minted from, else the name most articles use."""
+    names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in store.select(_ORGANIZATIONS):
+        names[row["o"].value].append((int(row["articles"].value), row["name"].value))
+    labels = {}
+    for iri, counted in names.items():
+        minted = sorted(name for _, name in counted if minter.organization(name) == iri)
+        labels[iri] = minted[0] if minted else min(counted, key=lambda c: (-c[0], c[1]))[1]
+    return labels
+
+
 def resolve_store(store: KGStore, minter: Minter) -> ResolveSummary:
     persons = resolve_persons(read_persons(store), minter)
     events = resolve_events(read_events(store), persons.iri_of, minter, persons.alone_of)
     rewritten = _rename_in_articles(store, persons, events)
     graph = ox.NamedNode(minter.resolution_graph())
-    quads = store.replace_graph(graph, [ox.Quad(s, p, o, graph) for s, p, o in _resolution_triples(persons, events)])
+    triples = _resolution_triples(persons, events) + _organization_triples(organization_labels(store, minter))
+    quads = store.replace_graph(graph, [ox.Quad(s, p, o, graph) for s, p, o in triples])
     merged = sum(1 for (_, local), iri in persons.iri_of.items() if local != iri)
     return ResolveSummary(len(persons.clusters), merged, len(events.events), rewritten, len(persons.close), quads)
 
@@ -118,6 +136,14 @@ def _resolution_triples(persons: PersonResolution, events: EventResolution) -> l
         node = ox.NamedNode(iri)
         status = NKG.Happened if ev.status == "happened" else NKG.Planned
         out += [(node, label, ox.Literal(ev.label(names), language="de")), (node, _n(NKG.status), _n(status))]
+    return out
+
+
+def _organization_triples(labels: dict[str, str]) -> list[tuple]:
+    a, label, organization = _n(RDF.type), _n(RDFS.label), _n(NKG.Organization)
+    out: list[tuple] = []
+    for iri, name in sorted(labels.items()):
+        out += [(ox.NamedNode(iri), a, organization), (ox.NamedNode(iri), label, ox.Literal(name))]
     return out
 
 
