@@ -1,4 +1,4 @@
-"""The ``kg`` command: build, query, export, stats, remove, serve."""
+"""The ``kg`` command: build, load-shards, query, export, stats, remove, serve."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.query import DATASET_FORMATS, QueryError
 from kg.store import KGStore, StoreError
+
+if TYPE_CHECKING:
+    from kg.build import BuildSummary
 
 TOKEN_ENV = "KG_UPDATE_TOKEN"
 STORE_OPTION = click.option(
@@ -32,28 +36,114 @@ def main() -> None:
     """newskg: who said what, and who talked with whom, in German news."""
 
 
+def _workers(value: str | None) -> int | None:
+    """``--workers``: a count, or 0 / auto for one per core; None when not given."""
+    from kg.parallel import worker_count
+
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text == "auto":
+        return worker_count(0)
+    try:
+        number = int(text)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number; give a count of processes, or 0 / auto") from None
+    if number < 0:
+        raise click.BadParameter("give a count of processes (1 or more), or 0 / auto for one per core")
+    return worker_count(number)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE_OPTION
 @click.option("--model", default=None,
               help="An installed spaCy German pipeline (name or path) to use beside the built-in rules.")
 @click.option("--base", default=None, help="Base IRI for persons, events and claims.")
-def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: str | None) -> None:
+@click.option("--workers", default=None, metavar="N", callback=lambda _ctx, _param, value: _workers(value),
+              help="Processes that extract (0 or auto: one per core); this process alone writes the store. "
+                   "With --engine dask and no --scheduler: the local cluster's worker processes.  [default: 1; "
+                   "dask: one per core]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: extract on a Dask cluster into N-Quads shards, then bulk-load them (docs/distributed.md).")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="Dask scheduler address (tcp://host:8786); without it a local cluster is started.")
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dask: keep the N-Quads shards and manifest.json in this folder (default: a temporary one).")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Dask: articles per task and per shard.  [default: 100]")
+@click.option("--write-on-workers", is_flag=True,
+              help="Dask: workers write the shards into --shards themselves (a folder every worker and this "
+                   "machine see at the same path) instead of sending them back.")
+def build(paths: tuple[Path, ...], store_path: Path, model: str | None, base: str | None, workers: int | None,
+          engine: str, scheduler: str | None, shards: Path | None, partition_size: int | None,
+          write_on_workers: bool) -> None:
     """Read articles (.txt + .json sidecar, .jsonl, .html; files or folders) into the store."""
-    from kg.build import build as run_build
     from kg.build import tqdm_progress
+    from kg.parallel import WorkerError
 
+    dask_only = {"--scheduler": scheduler, "--shards": shards, "--partition-size": partition_size,
+                 "--write-on-workers": write_on_workers}
+    if engine != "dask" and any(dask_only.values()):
+        given = ", ".join(name for name, value in dask_only.items() if value)
+        raise click.UsageError(f"{given} only apply with --engine dask")
+    if scheduler and workers is not None:
+        raise click.UsageError("--workers sizes a local cluster; with --scheduler the cluster's own workers are used")
+    if workers is None:
+        workers = 0 if engine == "dask" else 1
     store = _open(store_path)
     try:
-        summary = run_build(list(paths), store, model=model, base=base, progress=tqdm_progress)
+        if engine == "dask":
+            summary = _build_dask(list(paths), store, model=model, base=base, workers=workers, scheduler=scheduler,
+                                  shards=shards, partition_size=partition_size, write_on_workers=write_on_workers)
+        else:
+            from kg.build import build as run_build
+
+            summary = run_build(list(paths), store, model=model, base=base, progress=tqdm_progress,
+                                workers=workers)
     except OSError as e:
         raise click.ClickException(f"could not load the language model: {e}") from None
-    except StoreError as e:
+    except (StoreError, WorkerError) as e:
         raise click.ClickException(str(e)) from None
+    _report(summary)
+
+
+def _build_dask(paths: list[Path], store: KGStore, *, workers: int, scheduler: str | None,
+                partition_size: int | None, **options: Any) -> BuildSummary:
+    from kg.build import tqdm_progress
+    from kg.distributed import PARTITION_SIZE, DistributedError, build_dask, dask_client
+    from kg.parallel import worker_count
+
+    try:
+        with dask_client(scheduler, worker_count(workers)) as client:
+            return build_dask(paths, store, client=client, progress=tqdm_progress,
+                              partition_size=partition_size or PARTITION_SIZE, **options)
+    except DistributedError as e:
+        raise click.ClickException(str(e)) from None
+    except OSError as e:  # a worker's language model, or the shard folder: the message names it
+        raise click.ClickException(f"the Dask build failed: {e}") from None
+
+
+def _report(summary: BuildSummary) -> None:
     for line in summary.lines():
         click.echo(line, err=line.startswith("  problem"))
     if summary.failed:
         sys.exit(1)
+
+
+@main.command("load-shards")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@STORE_OPTION
+def load_shards(folder: Path, store_path: Path) -> None:
+    """Bulk-load N-Quads shards made by 'kg build --engine dask --shards FOLDER' (elsewhere), then resolve."""
+    from kg.distributed import DistributedError, load_shard_folder
+
+    store = _open(store_path)
+    try:
+        summary = load_shard_folder(store, folder)
+    except (StoreError, DistributedError) as e:
+        raise click.ClickException(str(e)) from None
+    _report(summary)
 
 
 @main.command()
