@@ -9,6 +9,7 @@ process that can be stopped.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -105,36 +106,56 @@ def mentions_keyword(sparql: str, keyword: str) -> bool:
     A lexical check, not a parse: it errs towards "yes" (``\\u`` escapes are decoded first,
     since SPARQL allows them anywhere), which callers use only to refuse or to be careful.
     """
-    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql) if "\\" in sparql else sparql
+    # The usual answer, without scanning for strings and IRIs. Folded as IGNORECASE matches
+    # (ſ is s, K is k; and ı is i, which casefold() leaves alone), so this never says no wrongly.
+    if keyword.casefold() not in decoded.casefold().replace("\u0131", "i"):
+        return False
+    return _keyword_pattern(keyword).search(_strip_opaque(decoded)) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     # Not ?name / $name / ex:name / ex:my-name.
-    pattern = re.compile(rf"(?<![?$:\w-]){re.escape(keyword)}(?![\w:-])", re.IGNORECASE)
-    return pattern.search(_OPAQUE.sub(" ", decoded)) is not None
+    return re.compile(rf"(?<![?$:\w-]){re.escape(keyword)}(?![\w:-])", re.IGNORECASE)
+
+
+def _strip_opaque(sparql: str) -> str:
+    """``sparql`` with strings, IRIs and comments blanked out; cached for query-sized texts, since one
+    request checks the same text for its nesting and for a keyword or two (the scan is most of the
+    cost of those checks). Large texts (updates with data) are not kept."""
+    return _strip_cached(sparql) if len(sparql) <= _CACHED_CHARS else _OPAQUE.sub(" ", sparql)
+
+
+_CACHED_CHARS = 20_000
+
+
+@functools.lru_cache(maxsize=8)
+def _strip_cached(sparql: str) -> str:
+    return _OPAQUE.sub(" ", sparql)
 
 
 # Oxigraph's parser recurses once per level of {…}, (…) and […]: some thousands of levels overflow
 # the thread's stack and kill the process (a segfault, not an exception), and nested collections
 # parse in worse than quadratic time. No hand-written query comes near this depth.
 MAX_DEPTH = 50
-_DEPTH_OPAQUE = re.compile(
-    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n]*"
-)
 _BRACKETS = re.compile(r"[{}()\[\]]")
+_OPENING = ("{", "(", "[")
 
 
 def nesting_depth(query: str) -> int:
     """The deepest nesting of brackets outside strings, IRIs and comments (a lexical count, not a parse)."""
     depth = deepest = 0
-    for match in _BRACKETS.finditer(_DEPTH_OPAQUE.sub(" ", query)):
-        depth = depth + 1 if match.group() in "{([" else max(depth - 1, 0)
+    for bracket in _BRACKETS.findall(_strip_opaque(query)):
+        depth = depth + 1 if bracket in _OPENING else max(depth - 1, 0)
         deepest = max(deepest, depth)
     return deepest
 
 
 def check_depth(query: str) -> None:
     """Refuse a query nested deeper than the engine can parse safely, before it reaches the engine."""
+    if sum(query.count(b) for b in _OPENING) <= MAX_DEPTH:
+        return  # no deeper than the number of opening brackets, wherever they are
     depth = nesting_depth(query)
     if depth > MAX_DEPTH:
         raise QueryError(f"the query nests brackets {depth} levels deep; at most {MAX_DEPTH} are accepted")

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import queue
+import select
 import threading
 import time
 from dataclasses import dataclass, field
@@ -161,10 +163,16 @@ def _serve(conn: Connection, path: Path) -> None:
                 freshness.mark(generation)
             except (OSError, RuntimeError) as e:
                 if store is None:  # else keep answering from the last state that opened
-                    conn.send(("store", f"cannot open the store: {e}"))
+                    _send(conn, ("store", f"cannot open the store: {e}"))
                     continue
                 log.warning("keeping the previous store state; reopening failed: %s", e)
-        conn.send(answer(store, job))
+        _send(conn, answer(store, job))
+
+
+def _send(conn: Connection, value: object) -> None:
+    # Plain pickle: Connection.send's ForkingPickler copies its reducer table on every call, a cost
+    # paid twice per query that buys nothing for jobs and answers of plain values.
+    conn.send_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # -- the pool, in the server process -----------------------------------------------------------
@@ -173,6 +181,15 @@ def _serve(conn: Connection, path: Path) -> None:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    # Registered once: Connection.poll builds and tears down a selector on every call.
+    poller: select.poll = field(default_factory=select.poll)
+
+    def __post_init__(self) -> None:
+        self.poller.register(self.conn.fileno(), select.POLLIN)
+
+    def answered(self, timeout: float) -> bool:
+        """Whether the worker has written (an answer, or EOF once it died) within ``timeout`` seconds."""
+        return bool(self.poller.poll(max(timeout, 0.0) * 1000))
 
 
 class Pool:
@@ -250,9 +267,8 @@ class Pool:
         except queue.Empty:
             raise q.QueryUnavailable(f"Every query worker stayed busy for {self.wait:g} s.") from None
         try:
-            worker.conn.send(job)
-            ready = worker.conn.poll(timeout)
-            reply: Reply = worker.conn.recv() if ready else ("timeout", "")
+            _send(worker.conn, job)
+            reply: Reply = worker.conn.recv() if worker.answered(timeout) else ("timeout", "")
         except (EOFError, OSError, BrokenPipeError):
             self._replace(worker)
             raise q.QueryUnavailable("The query worker stopped unexpectedly.") from None

@@ -115,7 +115,20 @@ def choose_formats() -> tuple[str | None, str | None]:
             return None, name
         raise WebError(400, f"Unknown format {name!r}.",
                        f"Use one of {', '.join([*RESULT_FORMATS, *GRAPH_FORMATS])}.")
-    return negotiate(RESULT_MEDIA), negotiate(GRAPH_MEDIA)
+    accept = request.headers.get("Accept")
+    chosen = _NEGOTIATED.get(accept)
+    if chosen is None:
+        chosen = negotiate(RESULT_MEDIA), negotiate(GRAPH_MEDIA)
+        if len(_NEGOTIATED) >= _NEGOTIATED_MAX:
+            _NEGOTIATED.clear()  # an endpoint sees a handful of distinct headers; a flood of made-up ones is dropped
+        _NEGOTIATED[accept] = chosen
+    return chosen
+
+
+# Accept header -> (result format, graph format): negotiation depends on the header alone, and parsing
+# it twice per query was a fair share of the endpoint's own time on small queries.
+_NEGOTIATED: dict[str | None, tuple[str | None, str | None]] = {}
+_NEGOTIATED_MAX = 256
 
 
 def _unfit(kind: str | None, explicit: bool) -> WebError:
