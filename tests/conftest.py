@@ -5,6 +5,7 @@ The articles are invented German news text written for these tests.
 
 from __future__ import annotations
 
+import io
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -189,3 +190,10 @@ def nlp() -> Language:
     from kg.extract.pipeline import build_nlp
 
     return build_nlp()
+
+
+def nquads(store: KGStore) -> list[str]:
+    """The store as ``kg export --format nquads`` writes it, lines sorted: the form tests compare stores in."""
+    out = io.BytesIO()
+    store.export("nquads", out)
+    return sorted(out.getvalue().decode("utf-8").splitlines())

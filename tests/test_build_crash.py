@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
+from conftest import nquads as store_nquads
 
 from kg.build import build, store_extractions
 from kg.extract import Extractor
@@ -88,9 +89,7 @@ def graphs(path: Path) -> Graphs:
 
 
 def nquads(path: Path) -> list[str]:
-    out = io.BytesIO()
-    KGStore(path, read_only=True).export("nquads", out)
-    return sorted(out.getvalue().decode("utf-8").splitlines())
+    return store_nquads(KGStore(path, read_only=True))
 
 
 def extracted(paths: Sequence[Path], extractor: Extractor) -> Graphs:

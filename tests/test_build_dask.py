@@ -7,7 +7,6 @@ for these tests (plus examples/articles).
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
+from conftest import nquads
 
 from kg.build import BuildSummary, build
 from kg.extract import Extractor
@@ -51,11 +51,6 @@ def write_articles(folder: Path) -> Path:
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder
 
-
-def nquads(store: KGStore) -> list[str]:
-    out = io.BytesIO()
-    store.export("nquads", out)
-    return sorted(out.getvalue().decode("utf-8").splitlines())
 
 
 @pytest.fixture(scope="module")

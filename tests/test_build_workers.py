@@ -5,7 +5,6 @@ The articles are invented German news text written for these tests (plus example
 
 from __future__ import annotations
 
-import io
 import os
 import random
 import signal
@@ -19,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
+from conftest import nquads
 
 from kg.build import build
 from kg.cli import _workers
@@ -58,10 +58,17 @@ def write_articles(folder: Path) -> Path:
     return folder
 
 
-def nquads(store: KGStore) -> list[str]:
-    out = io.BytesIO()
-    store.export("nquads", out)
-    return sorted(out.getvalue().decode("utf-8").splitlines())
+
+def fail_on(monkeypatch: pytest.MonkeyPatch, article_id: str, error: BaseException) -> None:
+    """Make extraction of one article raise ``error``; forked workers inherit the patched class."""
+    real = Extractor.extract
+
+    def extract(self: Extractor, article: SourceArticle) -> Extraction:
+        if article.id == article_id:
+            raise error
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
 
 
 @pytest.fixture(scope="module")
@@ -99,14 +106,7 @@ def test_build_workers_more_processes_than_articles(tmp_path: Path, extractor: E
 def test_build_workers_rule_bug_in_a_worker_is_reported_and_the_rest_built(
         tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write_articles(tmp_path / "in")
-    real = Extractor.extract
-
-    def flaky(self: Extractor, article: SourceArticle) -> Extraction:
-        if article.id == "moreau-paris":
-            raise KeyError("Moreau")
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", flaky)  # forked workers inherit the patched class
+    fail_on(monkeypatch, "moreau-paris", KeyError("Moreau"))
     store = KGStore()
     summary = build([folder], store, extractor=extractor, workers=2)
     assert (summary.articles, summary.failed) == (len(ARTICLES) - 1, 1)
@@ -130,14 +130,7 @@ def test_build_workers_progress_ticks_once_per_article(inputs: list[Path], extra
 def test_build_workers_unexpected_error_in_a_worker_stops_the_build_as_in_one_process(
         tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write_articles(tmp_path / "in")
-    real = Extractor.extract
-
-    def broken(self: Extractor, article: SourceArticle) -> Extraction:
-        if article.id == "moreau-paris":
-            raise RecursionError("maximum recursion depth exceeded")  # not a rule bug: the build must stop
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", broken)
+    fail_on(monkeypatch, "moreau-paris", RecursionError("maximum recursion depth exceeded"))  # not a rule bug
     with pytest.raises(RecursionError, match="maximum recursion"):
         build([folder], KGStore(), extractor=extractor, workers=2)
 

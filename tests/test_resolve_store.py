@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import random
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
+from conftest import nquads
 
 from kg.build import build
 from kg.extract import Extractor
@@ -30,12 +30,6 @@ def corpus() -> list[Path]:
         files += sorted(SEEDS.glob("*.txt"))  # read in place, never copied
     return files
 
-
-def nquads(store: KGStore) -> list[str]:
-    """The store as ``kg export --format nquads`` writes it, lines sorted."""
-    out = io.BytesIO()
-    store.export("nquads", out)
-    return sorted(out.getvalue().decode("utf-8").splitlines())
 
 
 def built(extractor: Extractor, *batches: list[Path]) -> list[str]:

@@ -33,20 +33,21 @@ def doc_text(doc: Doc) -> str:
 
 def doc_texts(doc: Doc) -> list[str]:
     """``[t.text for t in doc]``, computed once per Doc (the sentence and name components both read it)."""
-    texts = doc.user_data.get(_TEXTS)
-    if texts is None or len(texts) != len(doc):
-        strings = doc.vocab.strings
-        texts = doc.user_data[_TEXTS] = [strings[h] for h in doc.to_array(ORTH).tolist()]  # = Token.text
-    return texts
+    return _token_strings(doc, _TEXTS, ORTH)
 
 
 def doc_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, computed once per Doc: word windows are sliced from it."""
-    lowers = doc.user_data.get(_LOWERS)
-    if lowers is None or len(lowers) != len(doc):
+    return _token_strings(doc, _LOWERS, LOWER)
+
+
+def _token_strings(doc: Doc, key: str, attr: int) -> list[str]:
+    """One string attribute of every token, read from the Doc's array and kept in ``user_data[key]``."""
+    values = doc.user_data.get(key)
+    if values is None or len(values) != len(doc):
         strings = doc.vocab.strings
-        lowers = doc.user_data[_LOWERS] = [strings[h] for h in doc.to_array(LOWER).tolist()]  # = Token.lower_
-    return lowers
+        values = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return values
 
 
 def index_sentences(doc: Doc) -> None:
