@@ -157,7 +157,7 @@ def test_lexicon_speech_lemma_reads_new_verbs(nlp: Language, text: str, word: st
     "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "bestehe",
     "handele", "handle", "befinde", "liege", "wisse", "gehe", "tue", "ändere", "verhandele", "ermittle",
     "erkläre", "fordere", "komme", "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
-    "müsste", "müssten", "dürfte", "gäbe", "käme",
+    "müsste", "müssten", "dürfte", "gäbe", "käme", "bräuchte", "bräuchten", "fände", "sähe", "nähmen", "stünden",
 ])
 def test_lexicon_is_subjunctive_true_for_konjunktiv(word: str) -> None:
     assert lx.is_subjunctive(word)
@@ -168,6 +168,7 @@ def test_lexicon_is_subjunctive_true_for_konjunktiv(word: str) -> None:
     "eine", "keine", "alle", "große", "meine", "einige", "andere", "reiche", "sichere", "bessere", "äußere",
     "nahe", "weise", "liebe", "lange", "gleiche", "dunkle", "heile", "Seite", "seite", "ohne", "gerade", "heute",
     "diese", "neue", "beide", "zufolge", "bitte", "danke", "schade", "sollte", "wollte", "möchte", "Sei",
+    "brauchten", "fanden", "sahen", "nahmen", "blieben",  # indicative past: plural Konjunktiv II looks the same
 ])
 def test_lexicon_is_subjunctive_false_for_indicative_and_other_words(word: str) -> None:
     assert not lx.is_subjunctive(word)

@@ -269,6 +269,8 @@ def is_source_noun(word: str) -> bool:
 _KONJUNKTIV_2 = frozenset("""
 hätte hätten wäre wären würde würden könnte könnten müsste müssten dürfte dürften gäbe gäben käme kämen
 wüsste wüssten stünde stünden läge lägen bliebe ginge hieße ließe
+bräuchte bräuchten sähe sähen fände fänden nähme nähmen täte täten gälte gälten zöge zögen trüge trügen
+böte böten stände ständen fiele hielte riefe schiene stiege
 """.split())
 # Konjunktiv I forms the rule below cannot derive: "sei", "seien" (from "sein"), "tue" (from "tun").
 _KONJUNKTIV_1 = frozenset({"sei", "seien", "seiest", "tue", "habest", "werdest"})
@@ -315,3 +317,4 @@ def is_subjunctive(word: str) -> bool:
     infinitives = [inf for inf in _infinitives(word) if inf in _verb_lemmas()]
     # The table knows the word as a form of something else: "alle" -> "all".
     return bool(infinitives) and table.get(word, infinitives[0]) in infinitives
+
