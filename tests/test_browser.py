@@ -7,6 +7,7 @@ are skipped, except in CI, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import threading
@@ -18,9 +19,11 @@ import waitress
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -77,20 +80,28 @@ def browser() -> Iterator[WebDriver]:
     driver.quit()
 
 
+PHONE_WIDTH = 390  # CSS pixels of a common phone (iPhone 12-15)
+
+
 @pytest.fixture(scope="module")
 def phone() -> Iterator[WebDriver]:
-    driver = _driver(390, 844)
+    # Chromium will not make a window narrower than 500 px, so emulate the phone's screen instead:
+    # 390 CSS px, touch, and the viewport meta tag honoured as a mobile browser does.
+    driver = _driver(500, 844)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": PHONE_WIDTH, "height": 844, "deviceScaleFactor": 2, "mobile": True})
     yield driver
     driver.quit()
 
 
 def shot(driver: WebDriver, name: str) -> None:
+    """Save the whole page, not just the window: long pages are what people scroll through."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    # The whole page, not just the window: long pages are what people scroll through.
-    height = driver.execute_script("return document.documentElement.scrollHeight")
-    width = driver.get_window_size()["width"]
-    driver.set_window_size(width, min(max(height, 600), 6000))
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 8000), "scale": 1}
+    png = driver.execute_cdp_cmd("Page.captureScreenshot",
+                                 {"format": "png", "captureBeyondViewport": True, "clip": clip})["data"]
+    (SHOTS / f"{name}.png").write_bytes(base64.b64decode(png))
 
 
 def wait_for(driver: WebDriver, css: str) -> None:
@@ -121,15 +132,45 @@ def test_browser_home_shows_counts_and_links(browser: WebDriver, live_url: str) 
     assert browser.find_elements(By.CSS_SELECTOR, "main a[href^='/person/']")
     shot(browser, "home")
     no_console_errors(browser)
+    only_local_resources(browser, live_url)
 
 
-def test_browser_home_is_usable_by_keyboard(browser: WebDriver, live_url: str) -> None:
+def only_local_resources(driver: WebDriver, origin: str) -> None:
+    """Works offline: every stylesheet, script, image or font the page loaded came from this server."""
+    loaded = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    remote = [u for u in loaded if not u.startswith((origin, "data:"))]
+    assert not remote, remote
+
+
+def focused(driver: WebDriver) -> WebElement:
+    return driver.switch_to.active_element
+
+
+def tab_to(driver: WebDriver, css: str, limit: int = 40) -> WebElement:
+    """Press Tab until an element matching ``css`` has the focus (as a keyboard user would)."""
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = focused(driver)
+        if driver.execute_script("return arguments[0].matches(arguments[1])", element, css):
+            return element
+    raise AssertionError(f"{css} never got the focus within {limit} tabs")
+
+
+def test_browser_keyboard_alone_reaches_search_person_and_claim(browser: WebDriver, live_url: str) -> None:
+    """Without a mouse: skip link first, focus visibly marked, search by Tab and Enter, open results."""
     browser.get(live_url + "/")
     wait_for(browser, "main")
-    body = browser.find_element(By.TAG_NAME, "body")
-    body.send_keys(Keys.TAB)
-    focused = browser.switch_to.active_element
-    assert focused.tag_name in ("a", "input", "button")
+    skip = tab_to(browser, "a.skip-link", limit=1)
+    assert skip.is_displayed(), "the skip link must appear when it has the focus"
+    box = tab_to(browser, "input[name='q']")
+    navigate(browser, lambda: box.send_keys("Hartman", Keys.ENTER), "ol.results")
+    link = tab_to(browser, "ol.results a[href^='/person/']")
+    assert browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", link) != "none"
+    navigate(browser, lambda: link.send_keys(Keys.ENTER), "h1")
+    assert "/person/" in browser.current_url and "Hartmann" in browser.find_element(By.TAG_NAME, "h1").text
+    claim = tab_to(browser, "main a[href^='/claim/']", limit=80)
+    navigate(browser, lambda: claim.send_keys(Keys.ENTER), "h1")
+    assert "/claim/" in browser.current_url
 
 
 def test_browser_search_person_claim_article(browser: WebDriver, live_url: str) -> None:
@@ -149,6 +190,7 @@ def test_browser_search_person_claim_article(browser: WebDriver, live_url: str) 
     assert browser.find_elements(By.CSS_SELECTOR, "[id^='claim-']")
     shot(browser, "article")
     no_console_errors(browser)
+    only_local_resources(browser, live_url)
 
 
 def test_browser_event_page(browser: WebDriver, live_url: str) -> None:
@@ -182,18 +224,34 @@ def test_browser_sparql_page_runs_a_query_from_the_list(browser: WebDriver, live
     assert browser.find_elements(By.CSS_SELECTOR, "table.sparql-table a[href^='/person/']")
     shot(browser, "sparql")
     no_console_errors(browser)
+    only_local_resources(browser, live_url)
 
 
 def test_browser_pages_fit_a_phone(phone: WebDriver, live_url: str) -> None:
-    for path, name in (("/", "phone-home"), ("/person/sabine-hartmann", "phone-person")):
+    phone.get(live_url + "/person/sabine-hartmann")
+    wait_for(phone, "main")
+    claim = phone.find_element(By.CSS_SELECTOR, "main a[href^='/claim/']").get_attribute("href")
+    event = phone.find_element(By.CSS_SELECTOR, "main a[href^='/event/']").get_attribute("href")
+    article = phone.find_element(By.CSS_SELECTOR, "main a[href^='/article/']").get_attribute("href")
+    pages = {"home": "/", "person": "/person/sabine-hartmann", "sparql": "/sparql?example=who-called-whom"}
+    pages |= {kind: str(url).split(live_url, 1)[1] for kind, url in
+              (("claim", claim), ("event", event), ("article", article))}
+    for name, path in pages.items():
         phone.get(live_url + path)
         wait_for(phone, "main")
-        # Nothing wider than the screen: no sideways scrolling on a phone.
+        if name == "sparql":  # with a results table, the widest thing a page shows
+            navigate(phone, phone.find_element(By.CSS_SELECTOR, "form.sparql-editor button[type='submit']").click,
+                     "table.sparql-table")
+        assert phone.execute_script("return window.innerWidth") == PHONE_WIDTH
+        # Nothing wider than the screen: no sideways scrolling on a phone (a wide table scrolls in its box).
         overflow = phone.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px"
-        shot(phone, name)
+        # Text stays readable: body text at least 16 CSS px, as phones want for no zooming.
+        size = phone.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
+        assert size >= 16, f"{path}: body text {size}px"
+        shot(phone, f"phone-{name}")
 
 
 HOSTILE = (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 
 import pytest
 import rdflib
@@ -94,3 +96,17 @@ def test_conneg_accept_with_parameters_still_matches(web: FlaskClient, samples: 
     # regression: "text/turtle; charset=utf-8" fell through to 406
     response = web.get(samples["person"], headers={"Accept": "text/turtle; charset=utf-8, text/html;q=0.5"})
     assert response.status_code == 200 and response.mimetype == "text/turtle"
+
+
+@pytest.mark.parametrize("kind", [*CLASSES, "home", "search", "sparql"])
+def test_conneg_html_pages_have_landmarks_and_an_unbroken_heading_outline(web: FlaskClient, samples: dict[str, str],
+                                                                          kind: str) -> None:
+    """Semantic HTML on every page: one main and one h1, headings that never skip a level, German text marked."""
+    path = {"home": "/", "search": "/search?q=Hartmann", "sparql": "/sparql?example=who-called-whom"}.get(kind)
+    html = web.get(path or samples[kind], headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<html lang="en">' in html and html.count("<main") == 1 and "<nav" in html and "<footer" in html
+    levels = [int(h) for h in re.findall(r"<h([1-6])[\s>]", html)]
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), f"{kind}: heading levels {levels}"
+    if kind in CLASSES:
+        assert 'lang="de"' in html  # names, titles and article text are German

@@ -37,7 +37,8 @@ def _mention(part: str, kind: str = "name", after: int = 0) -> Mention:
 
 
 def _extraction() -> Extraction:
-    peskow = Entity("Dmitri Peskow", aliases={"Peskow"}, roles={"Kremlsprecher"},
+    # The full name with patronymic is an alias only: it appears in no label.
+    peskow = Entity("Dmitri Peskow", aliases={"Peskow", "Dmitri Sergejewitsch Peskow"}, roles={"Kremlsprecher"},
                     mentions=[_mention("Dmitri Peskow"), _mention("Peskow", after=120)])
     merkel = Entity("Angela Merkel", mentions=[_mention("Angela Merkel")])
     dubois = Entity("Étienne Dubois", mentions=[_mention("Étienne Dubois")])
@@ -99,6 +100,13 @@ def test_search_forgives_typos_case_and_accents(search_client: FlaskClient, q: s
 ])
 def test_search_prefix_finds_names_as_you_type(search_client: FlaskClient, q: str, label: str) -> None:
     assert label in _labels(search_client, q)[:2]
+
+
+@pytest.mark.parametrize("q", ["Sergejewitsch", "sergejewitch"])  # the alias, right and misspelt
+def test_search_finds_a_person_by_an_alias_not_in_the_label(search_client: FlaskClient, q: str) -> None:
+    hit = _find(search_client, q)[0]
+    assert (hit["label"], hit["url"]) == ("Dmitri Peskow", "/person/dmitri-peskow")
+    assert hit["matched"] == "Dmitri Sergejewitsch Peskow"
 
 
 def test_search_finds_every_kind_and_links_to_pages(search_client: FlaskClient) -> None:

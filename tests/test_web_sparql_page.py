@@ -5,7 +5,9 @@ Protocol clients must keep getting the protocol: HTML only for page=1 with text/
 
 from __future__ import annotations
 
+import html as html_lib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -68,11 +70,17 @@ def test_sparql_page_offers_downloads_of_the_same_query(example_client: FlaskCli
     _, html = _page(example_client, PERSONS)
     for label, name in [("JSON", "results.json"), ("CSV", "results.csv"), ("TSV", "results.tsv")]:
         assert f'download="{name}">{label}</a>' in html
-    for fmt, media in [("json", "application/sparql-results+json"), ("csv", "text/csv"),
-                       ("tsv", "text/tab-separated-values")]:
-        response = example_client.get("/sparql", query_string={"query": PERSONS, "format": fmt})
-        assert response.status_code == 200 and response.mimetype == media
-    assert "/sparql?query=" in html and "&amp;format=csv" in html
+    # Follow the links the page offers (a browser sends its usual Accept), not URLs built here.
+    hrefs = {label: html_lib.unescape(href) for href, label in
+             re.findall(r'<a href="([^"]+)" download="results\.\w+">(\w+)</a>', html)}
+    media = {"JSON": "application/sparql-results+json", "CSV": "text/csv", "TSV": "text/tab-separated-values"}
+    assert set(hrefs) == set(media)
+    for label, href in hrefs.items():
+        response = example_client.get(href, headers=BROWSER)
+        assert response.status_code == 200 and response.mimetype == media[label], label
+        body = response.get_data(as_text=True)
+        assert "Sabine Hartmann" in body and "https://w3id.org/newskg/id/person/sabine-hartmann" in body, label
+    assert len(json.loads(example_client.get(hrefs["JSON"]).data)["results"]["bindings"]) == 23
 
 
 def test_sparql_page_construct_shows_triples_and_turtle_download(example_client: FlaskClient) -> None:
