@@ -192,15 +192,28 @@ class KGStore:
         The union repeats a triple once per graph that states it (a person named in many
         articles). Oxigraph answers a pattern with only the predicate bound from its POSG index
         on disk, where the copies of one triple are adjacent: comparing with the previous one
-        drops them in constant memory. The in-memory store has no such order, so there a set
-        per predicate is kept (it holds everything in memory anyway).
+        drops them in constant memory. The default graph (curation sent as updates) comes first
+        and apart from that order, so a named-graph copy of one of its triples is looked up there.
+        The in-memory store has no such order, so there a set per predicate is kept (it holds
+        everything in memory anyway).
         """
         for predicate in self._predicates():
-            quads = self.ox.quads_for_pattern(None, predicate, None, None)
+            quads: Iterable[ox.Quad] = self.ox.quads_for_pattern(None, predicate, None, None)
+            if self.path is not None and self._in_default_graph(predicate):
+                quads = (quad for quad in quads if not self._copy_of_default(quad))
             pairs = ((quad.subject, quad.object) for quad in quads)
             unique = _adjacent_unique(pairs) if self.path is not None else _set_unique(pairs)
             for subject, obj in unique:
                 yield ox.Triple(subject, predicate, obj)
+
+    def _in_default_graph(self, predicate: ox.NamedNode) -> bool:
+        return next(self.ox.quads_for_pattern(None, predicate, None, ox.DefaultGraph()), None) is not None
+
+    def _copy_of_default(self, quad: ox.Quad) -> bool:
+        """A named-graph quad whose triple the default graph states too (that one is written)."""
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            return False
+        return ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()) in self.ox
 
     def _predicates(self) -> list[ox.NamedNode]:
         # Few distinct predicates, so DISTINCT holds little; sorted for a reproducible export.

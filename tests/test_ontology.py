@@ -228,3 +228,14 @@ def test_rdf_types_only_declared_classes(onto: Graph, written: Graph) -> None:
     for cls in set(written.objects(None, RDF.type)):
         if str(cls).startswith(NKG_IRI):
             assert (cls, RDF.type, OWL.Class) in onto or (cls, RDF.type, OWL.NamedIndividual) in onto, cls
+
+
+def test_rdf_writes_no_term_the_ontology_lacks(onto: Graph, written: Graph) -> None:
+    # Other vocabularies included: a tool that reads only the ontology must know every term.
+    builtin = (str(RDF), str(RDFS), str(OWL))
+    declared = set(onto.subjects(RDF.type, None))
+    predicates = {p for p in written.predicates() if not str(p).startswith(builtin)}
+    classes = set(written.objects(None, RDF.type))
+    assert len(predicates) > 20 and len(classes) > 10
+    assert predicates - declared == set()
+    assert classes - declared == set()
