@@ -7,49 +7,19 @@ a refusal here is the switch or the token, never the address.
 
 from __future__ import annotations
 
-import gc
 import json
-import os
-import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from test_w3c_suites import KG, free_port, wait_until_up
-
-from kg.store import KGStore
+from kgserve import serving
 
 TOKEN = "redaktions-token-4b9e-kuratierung"
 GRAPH = "https://example.org/redaktion/kuratierung"
 UPDATE = (f'INSERT DATA {{ GRAPH <{GRAPH}> {{ <https://example.org/redaktion/kroll> '
           f'<https://example.org/redaktion/amt> "Bundeskanzlerin"@de }} }}')
 ASK = f"ASK {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
-
-
-@contextmanager
-def serving(store: Path, *options: str, token_env: str | None = None) -> Iterator[str]:
-    """``kg serve`` on ``store`` with ``options``; its base URL while it runs."""
-    if not store.exists():
-        created = KGStore(store)  # an empty store, as a read-only server can only open a built one
-        created.flush()
-        del created
-        gc.collect()  # the server opens the store next; this process must not hold it
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_UPDATE_TOKEN"}
-    if token_env is not None:
-        env["KG_UPDATE_TOKEN"] = token_env
-    process = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(port), *options],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/sparql?query=ASK%7B%7D", process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def send(request: urllib.request.Request) -> int:

@@ -10,42 +10,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kgserve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_SH = ROOT.parent / "shared" / "w3c-protocol" / "run.sh"
 RTS_DIR = ROOT / ".cache" / "rts"
-KG = Path(sys.executable).parent / "kg"
 REPORT = re.compile(r"(\d+) / (\d+) tests succeeded")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"kg serve exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise RuntimeError(f"kg serve did not answer at {url} within {timeout:.0f}s")
 
 
 @pytest.fixture(scope="module")
@@ -53,17 +29,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``kg serve --allow-update`` on an empty store, updates from this machine only (no token)."""
     store = tmp_path_factory.mktemp("scratch") / "store"
     store.mkdir()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "KG_UPDATE_TOKEN"}
-    process = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(port), "--allow-update"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{base}/sparql?query=ASK%7B%7D", process)
+    with serving(store, "--allow-update") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def require_tools() -> None:
