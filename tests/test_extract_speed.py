@@ -8,6 +8,8 @@ against the plain computation they replace. Invented German news text.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from spacy.language import Language
@@ -159,3 +161,20 @@ def test_speed_empty_text_has_no_sentences(nlp: Language) -> None:
     # Regression (hypothesis): the sentence index of an empty Doc raised ValueError from zip(strict=True).
     doc = nlp("")
     assert list(doc.sents) == []
+
+
+def test_speed_first_article_freezes_the_loaded_tables() -> None:
+    # A fresh process: the session's extractor has long frozen the test run's objects.
+    code = (
+        "import gc\n"
+        "from datetime import date\n"
+        "from kg.extract import Extractor\n"
+        "from kg.model import SourceArticle\n"
+        "before = gc.get_freeze_count()\n"
+        "Extractor().extract(SourceArticle(id='a', text='Weber sagte, die Lage sei ernst.', origin='t',"
+        " published=date(2024, 3, 14)))\n"
+        "print(before, gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = map(int, done.stdout.split())
+    assert before == 0 and after > 50_000  # the pipeline and word tables, out of the collector's way
