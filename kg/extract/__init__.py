@@ -96,7 +96,7 @@ class Extractor:
 
 
 def _freeze_tables() -> None:
-    """Take what the first article loaded (the pipeline, the word tables: ~400,000 objects that live
+    """Take what the first article loaded (the pipeline, the word tables: ~100,000 objects that live
     as long as the process) out of the cyclic collector's sight. Otherwise every full collection,
     which the quads of a batch set off, walks them all again: that cost half of building the quads."""
     gc.collect()
