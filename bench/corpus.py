@@ -5,11 +5,11 @@
 writes DIR/<id>.txt and DIR/<id>.json ({"published", "title", "source"}). The same seed and count give
 byte-identical files. Other benchmarks import ``generate(count, seed)``.
 
-The corpus is a small invented world: a few hundred persons (German, Slavic with transliteration
-variants, other foreign), and calls and meetings ("stories") that several articles report, some before
-(planned) and some after (happened) the day, so the extractor and the resolver meet what real news
-gives them: every quote style and frame, indirect speech, dates relative to the publication day,
-surname-only mentions, role descriptions and pronouns.
+The corpus is an invented world: persons (German, Slavic with transliteration variants, other foreign)
+whose number grows with the corpus (bench/cast.py), and calls and meetings ("stories") that several
+articles report, some before (planned) and some after (happened) the day, so the extractor and the
+resolver meet what real news gives them: every quote style and frame, indirect speech, dates relative
+to the publication day, surname-only mentions, role descriptions and pronouns.
 """
 
 from __future__ import annotations
@@ -24,83 +24,17 @@ from pathlib import Path
 
 try:  # imported as bench.corpus (tests, other benchmarks)
     from bench import corpus_words as words
+    from bench.cast import Cast, Person, Story, stories
 except ImportError:  # run as `python bench/corpus.py`: bench/ itself is on sys.path
     import corpus_words as words  # type: ignore[no-redef]
+    from cast import Cast, Person, Story, stories  # type: ignore[no-redef]
 
 WEEKDAYS = "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
 MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 # (open, close, weight): German „…“ dominates real text, the others all occur.
 QUOTE_MARKS = [("„", "“", 6), ("“", "”", 1), ('"', '"', 2), ("»", "«", 2), ("«", "»", 1), ("‚", "‘", 1)]
-START = date(2023, 1, 2)
-SPAN_DAYS = 900
 # First words a quote may lose its capital after "…“, sagte X, „aber …".
 LOWERABLE = {"Das", "Wir", "Ich", "Die", "Es", "Bei", "Über", "Niemand", "Wer", "Von", "Ohne"}
-
-
-@dataclass(frozen=True)
-class Person:
-    given: tuple[str, ...]  # spellings; the first is the German transliteration
-    surname: tuple[str, ...]
-    female: bool
-    role: str  # in the person's gender: "Außenministerin"
-    nation: str | None  # adjective stem ("französisch"); None for Germans
-
-
-@dataclass(frozen=True)
-class Story:
-    kind: str  # "phone", "video" or "meeting"
-    people: tuple[Person, ...]
-    day: date
-    city: str
-    topic: tuple[str, str, str]
-
-
-def persons(rng: random.Random) -> list[Person]:
-    """The pool, most quoted first. Shared surnames (Hans and Anna Müller) are kept on purpose."""
-    pool = [Person(("Hans",), ("Müller",), False, "Finanzminister", None),
-            Person(("Anna",), ("Müller",), True, "Innenministerin", None)]
-    for _ in range(180):
-        female = rng.random() < 0.45
-        given = rng.choice(words.GIVEN_FEMALE if female else words.GIVEN_MALE)
-        male_role, female_role, _office = rng.choice(words.GERMAN_ROLES)
-        pool.append(Person((given,), (rng.choice(words.SURNAMES),), female, female_role if female else male_role,
-                           None))
-    for given, surname, female in words.SLAVIC:
-        roles = rng.choice(words.SLAVIC_ROLES)
-        pool.append(Person(given, surname, female, roles[female], rng.choice(words.SLAVIC_NATIONS)))
-    for nation, males, females, surnames in words.FOREIGN:
-        for _ in range(12):
-            female = rng.random() < 0.4
-            roles = rng.choice(words.FOREIGN_ROLES)
-            surname = rng.choice(surnames)
-            if female and surname.endswith(("ski", "cki")):  # Polish surnames agree: Nowicki, Nowicka
-                surname = surname[:-1] + "a"
-            pool.append(Person((rng.choice(females if female else males),), (surname,), female, roles[female],
-                               nation))
-    unique = list({(p.given[0], p.surname[0]): p for p in pool}.values())
-    # Slavic names and the two Müllers are what resolution finds hard: give them every fourth rank near the top.
-    featured = [p for p in unique if len(p.given) + len(p.surname) > 2 or p.surname[0] == "Müller"]
-    rest = [p for p in unique if p not in featured]
-    rng.shuffle(featured)
-    rng.shuffle(rest)
-    return [featured.pop() if i % 4 == 1 and featured else rest.pop() if rest else featured.pop()
-            for i in range(len(unique))]
-
-
-def stories(rng: random.Random, pool: list[Person], count: int) -> list[Story]:
-    # Zipf-like popularity: a few persons are in the news every week, most only now and then.
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(pool))]
-    out = []
-    for _ in range(max(10, count // 3)):
-        people: list[Person] = []
-        while len(people) < (3 if rng.random() < 0.15 else 2):
-            p = rng.choices(pool, weights)[0]
-            if p not in people:
-                people.append(p)
-        kind = rng.choices(["phone", "video", "meeting"], [45, 20, 35])[0]
-        out.append(Story(kind, tuple(people), START + timedelta(rng.randrange(SPAN_DAYS)),
-                         rng.choice(words.CITIES), rng.choice(words.TOPICS)))
-    return out
 
 
 def cap(text: str) -> str:
@@ -328,14 +262,14 @@ def title(rng: random.Random, story: Story, writer: Writer, happened: bool) -> s
     return f"{a} telefoniert mit {b}" if happened else f"{a} will mit {b} sprechen"
 
 
-def article(rng: random.Random, story: Story, pool: list[Person], weights: list[float]) -> tuple[str, dict]:
+def article(rng: random.Random, story: Story, cast: Cast) -> tuple[str, dict]:
     delta = rng.choice([-4, -3, -2, -1, 1, 1, 2, 2, 3, 4])  # < 0: published before the day (planned)
     published = story.day + timedelta(delta)
     w = Writer(rng, story, published)
     speakers = list(story.people)
     if rng.random() < 0.5:
-        extra = rng.choices(pool, weights)[0]
-        if extra not in speakers:
+        extra = cast.draw_besides(rng, speakers)
+        if extra is not None:
             speakers.append(extra)
     sentences = [w.event(), w.quote(rng.choice(story.people))]
     target, followed = rng.randint(3, 12), False
@@ -366,11 +300,10 @@ def article(rng: random.Random, story: Story, pool: list[Person], weights: list[
 def generate(count: int, seed: int) -> Iterator[tuple[str, str, dict]]:
     """``count`` articles as (id, text, meta); the same (count, seed) always gives the same articles."""
     rng = random.Random(seed)
-    pool = persons(rng)
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(pool))]
-    world = stories(rng, pool, count)
+    cast = Cast(count, seed)
+    world = stories(rng, cast, count)
     for i in range(count):
-        text, meta = article(rng, rng.choice(world), pool, weights)
+        text, meta = article(rng, rng.choice(world), cast)
         yield f"b{seed}-{i:06d}", text, meta
 
 

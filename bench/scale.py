@@ -12,7 +12,8 @@ off before comparing costs per article: a line with a fixed offset is linear too
 
 Queries: the parametrised examples of queries/ (with parameters written in, as bench/serving.py
 does), a label lookup, a person's DESCRIBE-style CONSTRUCT and a person page's data as JSON, the
-same parameter values at every size (drawn from the smallest store), one at a time in whole rounds
+same persons and organizations at every size (drawn from the smallest store; the date ranges around
+one of the person's claims in each store), one at a time in whole rounds
 over the parameter sets, in a child process that is stopped when a request may have run past
 ``--timeout`` seconds. The last line is a summary.
 """
@@ -23,11 +24,13 @@ import argparse
 import json
 import math
 import multiprocessing
+import random
 import shutil
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -157,12 +160,27 @@ def time_queries(store: Path, loads: list[P.Workload], count: int, budget: float
     return found
 
 
-def scale_workloads(smallest: Path, sets: int, seed: int) -> list[P.Workload]:
-    """The parametrised example queries, label, describe and person.json, parameters from ``smallest``."""
-    store = ox.Store.read_only(str(smallest))
-    chosen = P.choose(store, sets, seed)
+def scale_params(smallest: Path, sets: int, seed: int) -> list[P.ParamSet]:
+    """Persons, names and organizations drawn from ``smallest``: the corpus of every larger size has them too."""
+    return P.choose(ox.Store.read_only(str(smallest)), sets, seed)
+
+
+def dated(store_path: Path, sets: list[P.ParamSet], seed: int) -> list[P.ParamSet]:
+    """The same persons with date ranges around one of their claims in this store: the corpus grows its
+    cast with its size (bench/cast.py), so a person's stories, and their days, differ between sizes."""
+    store, rng = ox.Store.read_only(str(store_path)), random.Random(seed)
+    out = []
+    for s in sets:
+        start = P.said_on(store, s["person"].value, rng) - timedelta(days=P.WINDOW_DAYS // 2)
+        out.append({**s, "from": ox.Literal(start.isoformat()),
+                    "to": ox.Literal((start + timedelta(days=P.WINDOW_DAYS - 1)).isoformat())})
+    return out
+
+
+def scale_workloads(store: Path, sets: list[P.ParamSet]) -> list[P.Workload]:
+    """The parametrised example queries, label, describe and person.json over ``sets``."""
     files = [f for f in P.query_files() if P.declared(f.read_text(encoding="utf-8"))]
-    return P.workloads(P.base_of(KGStore(smallest, read_only=True)), chosen, files)
+    return P.workloads(P.base_of(KGStore(store, read_only=True)), sets, files)
 
 
 # -- the report ---------------------------------------------------------------------------------
@@ -257,12 +275,14 @@ def main() -> None:
     cache = Path(args.cache)
     fixed = build(args.fixed, args.seed, workers, args.rebuild, cache)
     built = [build(n, args.seed, workers, args.rebuild, cache) for n in sizes]
-    loads = scale_workloads(built[0].store, args.params, args.seed)
-    timings = {}
+    chosen = scale_params(built[0].store, args.params, args.seed)
+    timings, names = {}, []
     for b in built:
         print(f"timing queries on {b.articles} articles …", flush=True)
+        loads = scale_workloads(b.store, dated(b.store, chosen, args.seed))
+        names = [w.name for w in loads]
         timings[b.articles] = time_queries(b.store, loads, args.requests, args.budget, args.timeout)
-    print(report(built, fixed, timings, [w.name for w in loads]))
+    print(report(built, fixed, timings, names))
 
 
 if __name__ == "__main__":

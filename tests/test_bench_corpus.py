@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
+import random
 import re
+import statistics
+import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +18,7 @@ import pytest
 
 from kg.build import build
 from kg.extract import Extractor
+from kg.resolve.names import fold
 from kg.store import KGStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 corpus = importlib.import_module("bench.corpus")
+cast = importlib.import_module("bench.cast")
 words = importlib.import_module("bench.corpus_words")
 
 QUOTE = re.compile(r"[„“\"»«‚][^„“”\"»«‚‘\n]{8,}[“”\"«»‘]")
@@ -65,6 +73,67 @@ def test_corpus_mentions_people_by_surname_alone_after_the_full_name() -> None:
         if match and re.search(rf"[.“”\"«»‘] {match.group(2)} \w+", body[match.end():]):
             surname_only += 1
     assert surname_only >= 5
+
+
+def test_corpus_generate_is_byte_identical_in_another_process() -> None:
+    # Another hash seed: nothing may depend on set or dict order of strings.
+    script = ("import hashlib, sys; sys.path.insert(0, sys.argv[1]); from bench.corpus import generate; "
+              "print(hashlib.sha256(''.join(t + repr(m) for _, t, m in generate(300, 3)).encode()).hexdigest())")
+    here = hashlib.sha256("".join(t + repr(m) for _, t, m in corpus.generate(300, 3)).encode()).hexdigest()
+    for hash_seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        assert done.stdout.strip() == here
+
+
+def story_counts(count: int, seed: int = 1) -> tuple[list, Counter]:
+    """The cast of a corpus of ``count`` articles and how many stories each person is in."""
+    people = cast.Cast(count, seed)
+    stories = cast.stories(random.Random(seed), people, count)
+    return people.people, Counter(p for s in stories for p in s.people)
+
+
+def test_cast_distinct_persons_grow_with_the_corpus() -> None:
+    small, in_small = story_counts(1000)
+    large, in_large = story_counts(10_000)
+    assert len(large) >= 6 * len(small)
+    assert len(in_large) >= 6 * len(in_small)
+    assert len(in_small) >= 100
+
+
+def test_cast_of_a_smaller_corpus_is_the_start_of_a_larger_ones() -> None:
+    small, large = cast.Cast(500, 4).people, cast.Cast(5000, 4).people
+    assert large[:len(small)] == small
+
+
+def test_cast_keeps_a_head_while_the_others_stay_bounded() -> None:
+    small, in_small = story_counts(1000)
+    _, in_large = story_counts(10_000)
+    head = small[0]
+    assert in_large[head] >= 5 * in_small[head]  # the most prominent person is in the news whatever its size
+    tail = [p for p in small[cast.HEAD:] if in_small[p]]
+    assert 0.5 <= statistics.median(in_large[p] for p in tail) / statistics.median(in_small[p] for p in tail) <= 2
+    assert statistics.median(in_large.values()) <= 2 * statistics.median(in_small.values())
+
+
+def test_cast_persons_stay_distinct_after_name_folding() -> None:
+    keys: dict[tuple[str, str], object] = {}
+    for p in cast.Cast(100_000, 1).people:
+        for key in {(fold(g), fold(s)) for g in p.given for s in p.surname}:
+            assert keys.setdefault(key, p) is p, f"{p} folds together with {keys[key]}"
+
+
+def test_cast_keeps_the_two_muellers_and_the_slavic_persons() -> None:
+    people = cast.Cast(100, 2).people
+    names = {(p.given[0], p.surname[0]) for p in people}
+    assert {("Hans", "Müller"), ("Anna", "Müller")} <= names
+    assert {(g[0], s[0]) for g, s, _ in words.SLAVIC} <= names
+    assert all(len({fold(v) for v in p.surname}) == 1 for p in people if p.surname[0] != "Belizki")
+
+
+def test_cast_stories_name_no_surname_twice() -> None:
+    stories = cast.stories(random.Random(3), cast.Cast(3000, 3), 3000)
+    assert all(len({p.surname[0] for p in s.people}) == len(s.people) for s in stories)
 
 
 @pytest.fixture(scope="module")
