@@ -4,6 +4,10 @@ Every quad an article yields lives in the article's own graph, so building
 the article again replaces exactly what it said. Person and event IRIs are
 shared across articles, so the union of graphs has one node per person and
 per event.
+
+Terms are written as N-Triples text and an article's quads as one N-Quads document: building
+pyoxigraph terms and quads one by one cost more than all the rules that found them, while
+pyoxigraph parses the same text in native code (``article_quads``) when objects are needed.
 """
 
 from __future__ import annotations
@@ -20,11 +24,12 @@ from kg.resolve.names import local_name
 from kg.vocab import NIF, NKG
 
 
-def _n(term: object) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
+def _n(term: object) -> str:
+    """An IRI as N-Triples: ``<…>``."""
+    return f"<{term}>"
 
 
-# Predicates and classes as pyoxigraph terms, built once.
+# Predicates and classes as N-Triples terms, built once.
 A = _n(RDF.type)
 LABEL, ALT = _n(RDFS.label), _n(SKOS.altLabel)
 XSD_DATE, XSD_INT, XSD_BOOL = _n(XSD.date), _n(XSD.integer), _n(XSD.boolean)
@@ -42,24 +47,30 @@ EVENT_TYPES = {
 
 
 _DATE_TYPES = {10: XSD_DATE, 7: XSD_GYM, 4: XSD_GY}
+# What a quoted N-Triples string must escape; every other character may stand as it is.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def date_literal(value: str) -> ox.Literal:
+def _lit(text: str) -> str:
+    """A plain (xsd:string) literal."""
+    return f'"{text.translate(_ESCAPES)}"'
+
+
+def date_literal(value: str) -> str:
     """``2021-12-07`` -> xsd:date, ``2021-12`` -> xsd:gYearMonth, ``2021`` -> xsd:gYear."""
     datatype = _DATE_TYPES.get(len(value))
     if datatype is None:
         raise ValueError(f"not an ISO date, year-month or year: {value!r}")
-    return ox.Literal(value, datatype=datatype)
+    return f"{_lit(value)}^^{datatype}"
 
 
 @lru_cache(maxsize=1 << 14)
-def _int(value: int) -> ox.Literal:
-    # Offsets repeat within and across articles, and a Literal is immutable: each is built once.
-    return ox.Literal(str(value), datatype=XSD_INT)
+def _int(value: int) -> str:
+    return f'"{value}"^^{XSD_INT}'
 
 
-def _de(text: str) -> ox.Literal:
-    return ox.Literal(text, language="de")
+def _de(text: str) -> str:
+    return f"{_lit(text)}@de"
 
 
 ENTITY_TYPES = {"person": NKG.Person, "org": NKG.Organization, "agent": NKG.UnnamedAgent}
@@ -84,7 +95,7 @@ SAID_DURING, CUE, CUE_MENTION, SAID_ON, DATE_STATED, IN_SENTENCE = (
 REPORTED_STATUS, ON_DATE, TRIGGER, PARTICIPANT = (_n(NKG.reportedStatus), _n(NKG.onDate), _n(NKG.trigger),
                                                   _n(NKG.participant))
 LINKS = {"call": _n(NKG.calledWith), "meeting": _n(NKG.metWith)}
-TRUE, FALSE = ox.Literal("true", datatype=XSD_BOOL), ox.Literal("false", datatype=XSD_BOOL)
+TRUE, FALSE = f'"true"^^{XSD_BOOL}', f'"false"^^{XSD_BOOL}'
 
 
 class ArticleGraph:
@@ -98,32 +109,33 @@ class ArticleGraph:
         self.x = extraction
         self.m = minter
         self.id = extraction.article.id
-        self.article = ox.NamedNode(minter.article(self.id))
-        self.graph = self.article
-        self._iris: dict[str, ox.NamedNode] = {}  # an entity's IRI is asked for at each of its claims and events
-        self._out: list[tuple] = []
-        self._mentions: dict[tuple[int, int], ox.NamedNode] = {}
+        self.graph = ox.NamedNode(minter.article(self.id))
+        self.article = _n(self.graph.value)
+        self._iris: dict[str, str] = {}  # an entity's IRI is asked for at each of its claims and events
+        self._out: list[tuple[str, str, str]] = []
+        self._mentions: dict[tuple[int, int], str] = {}
 
-    def entity_iri(self, key: str) -> ox.NamedNode:
+    def entity_iri(self, key: str) -> str:
         iri = self._iris.get(key)
         if iri is None:
             iri = self._iris[key] = self._entity_iri(key)
         return iri
 
-    def _entity_iri(self, key: str) -> ox.NamedNode:
+    def _entity_iri(self, key: str) -> str:
         entity = self.x.entities[key]
         if entity.type == "agent":
-            return ox.NamedNode(self.m.agent(self.id, entity.label or key))
+            return _n(self.m.agent(self.id, entity.label or key))
         if entity.type == "person":
             # The IRI this article alone would give; resolution across the store may rename it.
-            return ox.NamedNode(self.m.person(local_name(_names(entity))))
-        return ox.NamedNode(self.m.organization(key))
+            return _n(self.m.person(local_name(_names(entity))))
+        return _n(self.m.organization(key))
 
-    def quads(self) -> Iterator[ox.Quad]:
-        graph = self.graph
-        return iter([ox.Quad(s, p, o, graph) for s, p, o in self.triples()])
+    def nquads(self) -> bytes:
+        """The article's quads as one N-Quads document, in the order the parts add them."""
+        graph = self.article
+        return "".join([f"{s} {p} {o} {graph} .\n" for s, p, o in self.triples()]).encode()
 
-    def triples(self) -> Iterator[tuple]:
+    def triples(self) -> Iterator[tuple[str, str, str]]:
         self._out = []
         self._article()
         for entity in self.x.entities.values():
@@ -139,33 +151,33 @@ class ArticleGraph:
         src, a, add = self.x.article, self.article, self._out.append
         add((a, A, ARTICLE))
         add((a, A, CONTEXT))
-        add((a, IDENTIFIER, ox.Literal(src.id)))
-        add((a, IS_STRING, ox.Literal(src.text)))
+        add((a, IDENTIFIER, _lit(src.id)))
+        add((a, IS_STRING, _lit(src.text)))
         if self.x.published:
             add((a, ISSUED, date_literal(self.x.published.isoformat())))
-            add((a, PUBLISHED_FROM, ox.Literal(self.x.published_from)))
+            add((a, PUBLISHED_FROM, _lit(self.x.published_from)))
         if src.title:
             add((a, TITLE, _de(src.title)))
         if src.source:
-            add((a, PUBLISHER, ox.Literal(src.source)))
+            add((a, PUBLISHER, _lit(src.source)))
         if src.url:
-            add((a, SOURCE, ox.Literal(src.url, datatype=XSD_URI)))
+            add((a, SOURCE, f"{_lit(src.url)}^^{XSD_URI}"))
         if src.language:
-            add((a, LANGUAGE, ox.Literal(src.language)))
+            add((a, LANGUAGE, _lit(src.language)))
 
-    def _span_node(self, node: ox.NamedNode, span: Span) -> None:
+    def _span_node(self, node: str, span: Span) -> None:
         self._out += ((node, BEGIN, _int(span.begin)), (node, END, _int(span.end)),
-                      (node, ANCHOR, ox.Literal(span.text)), (node, REFERENCE, self.article))
+                      (node, ANCHOR, _lit(span.text)), (node, REFERENCE, self.article))
 
-    def _mention_node(self, span: Span) -> ox.NamedNode:
+    def _mention_node(self, span: Span) -> str:
         # A sentence or a speaker's words are the node of several claims: each IRI is built once.
         key = (span.begin, span.end)
         node = self._mentions.get(key)
         if node is None:
-            node = self._mentions[key] = ox.NamedNode(self.m.mention(self.id, span.begin, span.end))
+            node = self._mentions[key] = _n(self.m.mention(self.id, span.begin, span.end))
         return node
 
-    def _mention(self, mention: Mention, refers_to: ox.NamedNode | None) -> None:
+    def _mention(self, mention: Mention, refers_to: str | None) -> None:
         node = self._mention_node(mention)
         self._out.append((node, A, MENTION))
         self._span_node(node, mention)
@@ -178,9 +190,9 @@ class ArticleGraph:
         if entity.type == "agent":
             # Only an unnamed agent is scoped to its article; a person's or an organization's one
             # label is chosen across all articles (kg.resolve), not repeated by each of them.
-            add((iri, LABEL, ox.Literal(entity.label or entity.key)))
+            add((iri, LABEL, _lit(entity.label or entity.key)))
         for alias in sorted(_names(entity)):
-            add((iri, ALT, ox.Literal(alias)))
+            add((iri, ALT, _lit(alias)))
         for role in sorted(entity.roles):
             add((iri, ROLE, _de(role)))
         add((iri, CREDITED_IN if entity.credit_only else MENTIONED_IN, self.article))
@@ -189,7 +201,7 @@ class ArticleGraph:
 
     def _claim(self, claim: Claim) -> None:
         add = self._out.append
-        c = ox.NamedNode(self.m.claim(self.id, claim.span.begin, claim.span.end))
+        c = _n(self.m.claim(self.id, claim.span.begin, claim.span.end))
         add((c, A, CLAIM))
         add((c, A, _CLAIM_TYPES[claim.mode or "direct"]))
         add((c, TEXT, _de(claim.span.text)))
@@ -206,9 +218,9 @@ class ArticleGraph:
         if claim.relayed_by is not None:
             add((c, RELAYED_BY, self.entity_iri(claim.relayed_by)))
         if claim.event is not None:
-            add((c, SAID_DURING, self.event_iri(self.x.events[claim.event])))
+            add((c, SAID_DURING, self._event_ref(self.x.events[claim.event])))
         if claim.cue:
-            add((c, CUE, ox.Literal(claim.cue)))
+            add((c, CUE, _lit(claim.cue)))
         if claim.cue_span is not None:
             cue = self._mention_node(claim.cue_span)
             add((c, CUE_MENTION, cue))
@@ -224,12 +236,15 @@ class ArticleGraph:
             self._span_node(s, claim.sentence)
 
     def event_iri(self, event: Event) -> ox.NamedNode:
-        slugs = [self.entity_iri(p).value.rsplit("/", 1)[-1] for p in event.participants]
-        return ox.NamedNode(self.m.event(event.kind, event.date, slugs, self.id))
+        return ox.NamedNode(self._event_ref(event)[1:-1])
+
+    def _event_ref(self, event: Event) -> str:
+        slugs = [self.entity_iri(p)[1:-1].rsplit("/", 1)[-1] for p in event.participants]
+        return _n(self.m.event(event.kind, event.date, slugs, self.id))
 
     def _event(self, event: Event) -> None:
         add = self._out.append
-        e = self.event_iri(event)
+        e = self._event_ref(event)
         for t in EVENT_TYPES[(event.kind, event.medium)]:
             add((e, A, t))
         # The label and the status over all reports are written by kg.resolve; here, what this article says.
@@ -253,8 +268,13 @@ def _names(entity: Entity) -> set[str]:
     return entity.aliases | {entity.label or entity.key}
 
 
-def article_quads(extraction: Extraction, minter: Minter) -> tuple[ox.NamedNode, list[ox.Quad]]:
-    """The article's graph name and every quad it contributes."""
+def article_nquads(extraction: Extraction, minter: Minter) -> tuple[ox.NamedNode, bytes]:
+    """The article's graph name and every quad it contributes, as N-Quads (what the store loads)."""
     g = ArticleGraph(extraction, minter)
-    graph = g.graph
-    return graph, [ox.Quad(s, p, o, graph) for s, p, o in g.triples()]
+    return g.graph, g.nquads()
+
+
+def article_quads(extraction: Extraction, minter: Minter) -> tuple[ox.NamedNode, list[ox.Quad]]:
+    """The article's graph name and every quad it contributes, as pyoxigraph quads."""
+    graph, body = article_nquads(extraction, minter)
+    return graph, list(ox.parse(body, format=ox.RdfFormat.N_QUADS))

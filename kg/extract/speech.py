@@ -206,9 +206,10 @@ class SpeechFinder:
         """The article's first line when it reads as a headline (no closing punctuation): it sums up
         what the body reports (``Putin fordert Sicherheitsgarantien``), so its speech act is no claim."""
         first, line_end, line = self._first_line()
+        if line_end == -1 or not first <= sent.start_char < first + len(line):
+            return False  # asked of every sentence: most are past the first line
         end = sent.start_char + len(sent.text.rstrip())  # a sentence may carry the blank lines after it
-        return (line_end != -1 and sent.start_char >= first and end <= first + len(line)
-                and not line.endswith((".", "!", "?", ":", "“", "”", '"', "«", "»")))
+        return end <= first + len(line) and not line.endswith((".", "!", "?", ":", "“", "”", '"', "«", "»"))
 
     def _first_line(self) -> tuple[int, int, str]:
         """Where the article's first line starts and ends, and its words; asked for each sentence."""
