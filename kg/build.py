@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 # speed, of ~100,000 at 1.1x); a kill costs at most one batch of extraction (~2 s).
 WRITE_BATCH = 512
 WRITE_BATCH_QUADS = 100_000
+# With worker processes the writer writes while they extract; a batch is written only once it is
+# complete, so a batch as big as a 400-article build would leave every write until extraction is
+# over. Batches of ~30,000 quads cost the bulk loader about as much per quad (bench/parallel.py).
+PARALLEL_WRITE_BATCH = 128
 Progress = Callable[[Sequence[SourceArticle]], Iterable[SourceArticle]]
 
 
@@ -92,7 +96,7 @@ def build(
     ticks = progress(articles) if progress else articles
     if worker_count(workers) > 1 and len(articles) > 1 and can_fork():
         with ParallelExtraction(extractor, minter, worker_count(workers)) as parallel:
-            write_results(store, parallel.run(articles), summary, ticks, batch)
+            write_results(store, parallel.run(articles), summary, ticks, min(batch, PARALLEL_WRITE_BATCH))
     else:
         # Closed even when a write fails, so that extraction stops with the build.
         with closing(extract_serial(articles, extractor, minter)) as results:
@@ -136,7 +140,7 @@ def write_results(store: KGStore, results: Iterable[Extracted], summary: BuildSu
 def _write_batch(store: KGStore, results: list[Extracted], summary: BuildSummary) -> None:
     if not results:
         return
-    summary.quads += store.replace_graphs((ox.NamedNode(r.graph), r.quad_iter()) for r in results)
+    summary.quads += store.replace_graphs((ox.NamedNode(r.graph), r.quads) for r in results)
     for r in results:
         summary.articles += 1
         summary.persons += r.persons

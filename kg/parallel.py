@@ -5,9 +5,10 @@ article ids, so the quads do not depend on which process read an article. Result
 input order, so the store is written in the same order whatever N is.
 
 Workers are forked once the articles are read and the pipeline is warm, so they inherit both; each
-sends back, per article, its graph name and its quads as N-Quads bytes: in the writer, parsing those
-takes ~0.6 ms an article against ~1.3 ms for unpickling an ``Extraction`` and building its quads
-(measured on the benchmark corpus), and the writer is the one process that cannot be multiplied.
+sends back, per article, its graph name and its quads as N-Quads bytes, which the writer hands to
+``KGStore.replace_graphs`` as they are: it keeps them as lines until one parse per batch, cheaper than
+unpickling an ``Extraction`` and building its quads (~1.3 ms an article on the benchmark corpus), and
+the writer is the one process that cannot be multiplied.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from kg.model import SourceArticle, SourceError
-from kg.rdf import article_quads
+from kg.rdf import article_nquads, article_quads
 from kg.resolve.iris import Minter
 
 if TYPE_CHECKING:
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 # Programming errors a rule can raise on text it did not foresee (an index past a list, a missing key).
 # Caught per article so that one odd article never aborts a build; anything else still stops it.
 RULE_BUGS = (IndexError, KeyError, ValueError, TypeError, AttributeError)
-# Chunks queued per worker, plus enough articles to fill a store write (kg.build.WRITE_BATCH_QUADS
-# is ~130 articles): no worker waits while the writer writes, and the results waiting to be
+# Chunks queued per worker, plus enough articles to fill a store write (kg.build.PARALLEL_WRITE_BATCH
+# is 128 articles): no worker waits while the writer writes, and the results waiting to be
 # written stay small (N-Quads are ~50 KB an article).
 IN_FLIGHT_PER_WORKER = 4
 IN_FLIGHT_ARTICLES = 160
@@ -66,25 +67,22 @@ class Extracted:
         """Quads (N-Quads lines), repeats included."""
         return self.quads.count(b"\n") if isinstance(self.quads, bytes) else len(self.quads)
 
-    def quad_iter(self) -> Iterable[ox.Quad]:
-        if isinstance(self.quads, bytes):
-            # Written by pyoxigraph's own serializer a moment ago: IRIs need no second validation.
-            return ox.parse(self.quads, format=ox.RdfFormat.N_QUADS, lenient=True)
-        return self.quads
 
-    def packed(self) -> Extracted:
-        """The same result with its quads as N-Quads bytes, cheap to send between processes."""
-        if isinstance(self.quads, bytes):
-            return self
-        body = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
-        return Extracted(self.origin, self.graph, body, self.persons, self.claims, self.events, self.error)
+def extract_one(extractor: Extractor, minter: Minter, article: SourceArticle, *, nquads: bool = False) -> Extracted:
+    """Extract one article and build its quads; a rule bug becomes a reported error, not a crash.
 
-
-def extract_one(extractor: Extractor, minter: Minter, article: SourceArticle) -> Extracted:
-    """Extract one article and build its quads; a rule bug becomes a reported error, not a crash."""
+    ``nquads``: the quads as N-Quads bytes (for the writer process), parsed once here so that a bad
+    term fails in the worker as it would in one process, but not turned into quads and back.
+    """
     try:
         extraction = extractor.extract(article)
-        graph, quads = article_quads(extraction, minter)
+        quads: list[ox.Quad] | bytes
+        if nquads:
+            graph, quads = article_nquads(extraction, minter)
+            for _ in ox.parse(quads, format=ox.RdfFormat.N_QUADS):
+                pass
+        else:
+            graph, quads = article_quads(extraction, minter)
     except RULE_BUGS as exc:
         problem = SourceError(
             article.origin, f"extraction failed ({type(exc).__name__}: {exc})",
@@ -126,6 +124,7 @@ class ParallelExtraction:
         self.window = workers * IN_FLIGHT_PER_WORKER + IN_FLIGHT_ARTICLES // chunk
         self._context = multiprocessing.get_context("fork")
         self._processes: list[multiprocessing.process.BaseProcess] = []
+        self._frozen = False
 
     def __enter__(self) -> ParallelExtraction:
         return self
@@ -140,6 +139,9 @@ class ParallelExtraction:
         for process in self._processes:
             process.join()
         self._processes = []
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def run(self, articles: Sequence[SourceArticle]) -> Iterator[Extracted]:
         if not articles:
@@ -153,14 +155,17 @@ class ParallelExtraction:
         claim, budget, done = self._context.Value("l", 0), self._context.Semaphore(self.window), self._context.Queue()
         global _JOB
         _JOB = _Job(articles, spans, self.extractor, self.minter, claim, budget, done, os.getpid())
-        gc.freeze()  # frozen objects are left alone by the children's collector: shared pages stay shared
+        # Frozen objects are left alone by the collector, in the workers and in this process until
+        # close(): a full collection here would write to every object of the heap the workers share
+        # and so copy it page by page (~50,000 page faults, a third of the writer's CPU on 400 articles).
+        gc.freeze()
+        self._frozen = True
         try:
             for _ in range(min(self.workers, len(spans))):
                 process = self._context.Process(target=_work, daemon=True)
                 process.start()
                 self._processes.append(process)
         finally:
-            gc.unfreeze()
             _JOB = None
         finished: dict[int, list[Extracted]] = {}
         for index in range(len(spans)):
@@ -216,7 +221,8 @@ def _work() -> None:
             return
         begin, end = job.spans[index]
         try:
-            job.done.put((index, [extract_one(job.extractor, job.minter, a).packed() for a in job.articles[begin:end]]))
+            job.done.put((index, [extract_one(job.extractor, job.minter, a, nquads=True)
+                                  for a in job.articles[begin:end]]))
         except BaseException as exc:
             job.done.put((index, _sendable(exc)))
             raise

@@ -57,8 +57,11 @@ class KGStore:
         """Replace everything in ``graph`` with ``quads`` (all or nothing); returns the quads written."""
         return self.replace_graphs([(graph, quads)])
 
-    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad]]]) -> int:
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, Iterable[ox.Quad] | bytes]]) -> int:
         """Replace several graphs, each whole; returns the quads they now hold, a repeated quad counted once.
+
+        Quads may come as N-Quads bytes as kg.rdf writes them (``kg build --workers N``): a new
+        graph's lines then stay bytes until one parse per batch, no Python object per quad before.
 
         A crash (even SIGKILL) leaves every graph either as it was or as given, never a mix:
         graphs the store does not hold yet are added in one atomic write (``_add_new``), graphs it
@@ -67,15 +70,15 @@ class KGStore:
         quads of new graphs are waiting). A graph given twice ends up as the last one says.
         """
         written = pending = 0
-        new: dict[ox.NamedNode, set[ox.Quad]] = {}
+        new: dict[ox.NamedNode, Content] = {}
         held: dict[ox.NamedNode, set[ox.Quad]] = {}
         for graph, quads in items:
-            content = _in_graph(graph, quads)
+            content = _content(graph, quads)
             written += len(content)
             if graph in new:
                 pending -= len(new.pop(graph))
             elif graph in held or self.ox.contains_named_graph(graph):
-                held[graph] = content
+                held[graph] = _as_quads(graph, content)
                 continue
             if new and pending + len(content) > INGEST_LIMIT:  # one atomic ingestion each, bounded memory
                 self._add_new(new)
@@ -86,7 +89,7 @@ class KGStore:
         self._change_held(held)
         return written
 
-    def _add_new(self, graphs: dict[ox.NamedNode, set[ox.Quad]]) -> None:
+    def _add_new(self, graphs: dict[ox.NamedNode, Content]) -> None:
         """Add graphs the store does not hold yet, all in one atomic step.
 
         On disk, a big enough batch goes in as sorted files (``bulk_extend``: no write-ahead log,
@@ -94,8 +97,17 @@ class KGStore:
         1,000,000 quads with a single RocksDB ``IngestExternalFiles`` call over all its indexes,
         which RocksDB records in its manifest all at once; ``INGEST_LIMIT`` keeps a batch to one
         chunk. Small batches would leave many tiny files, so they go through a transaction.
+        The batch is parsed and held in full before either call, so a bad line writes nothing.
         """
-        quads = [quad for content in graphs.values() for quad in content]
+        quads: list[ox.Quad] = []
+        lines: list[bytes] = []
+        for content in graphs.values():
+            if isinstance(content, frozenset):
+                lines.extend(content)
+            else:
+                quads.extend(content)
+        if lines:
+            quads.extend(_parse(b"\n".join(lines)))
         if not quads:
             return
         if self.path is not None and BULK_MINIMUM <= len(quads) <= INGEST_LIMIT:
@@ -291,6 +303,32 @@ def _in_graph(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> set[ox.Quad]:
     if all(quad.graph_name == graph for quad in content):
         return content
     return {ox.Quad(q.subject, q.predicate, q.object, graph) for q in content}
+
+
+# A graph's quads: a set of quads, or (new graphs) the distinct N-Quads lines that state them.
+Content = set[ox.Quad] | frozenset[bytes]
+
+
+def _content(graph: ox.NamedNode, quads: Iterable[ox.Quad] | bytes) -> Content:
+    """Distinct quads, all in ``graph``; N-Quads bytes stay lines unless a line names another graph."""
+    if not isinstance(quads, bytes):
+        return _in_graph(graph, quads)
+    lines = frozenset(quads.split(b"\n")) - {b""}
+    # Cheaper than parsing: kg.rdf (like pyoxigraph) writes a quad of the graph as '<s> <p> <o> <g> .',
+    # or with a literal '<s> <p> "..."@de <g> .'; four spaces tell the first from a triple '<s> <p> <g> .'.
+    ending = f" {graph} .".encode()
+    if all(line.endswith(ending) and (b'"' in line or line.count(b" ") == 4) for line in lines):
+        return lines
+    return _in_graph(graph, _parse(quads))
+
+
+def _as_quads(graph: ox.NamedNode, content: Content) -> set[ox.Quad]:
+    return _in_graph(graph, _parse(b"\n".join(content))) if isinstance(content, frozenset) else content
+
+
+def _parse(nquads: bytes) -> Iterator[ox.Quad]:
+    # Checked by a strict parse where they were written (kg.parallel.extract_one): no second validation.
+    return ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def _triples(quads: Iterable[ox.Quad]) -> str:

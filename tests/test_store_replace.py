@@ -157,6 +157,43 @@ def test_store_replace_graphs_splits_a_big_batch_into_whole_graph_ingestions(tmp
     assert content(store) == expected
 
 
+def nquads(qs: list[ox.Quad]) -> bytes:
+    return ox.serialize(qs, format=ox.RdfFormat.N_QUADS)
+
+
+def test_store_replace_graphs_takes_nquads_bytes_counts_repeats_once_and_rebuilds() -> None:
+    store = KGStore()
+    first, second = quads(1), quads(2, 2)
+    assert store.replace_graphs([(graph(1), nquads(first + first[:1])), (graph(2), nquads(second))]) == 5
+    assert content(store) == {str(graph(1)): triples(first), str(graph(2)): triples(second)}
+    changed = quads(1, 2) + quads(1, 1, "b")  # the store holds graph 1: only the difference is written
+    assert store.replace_graphs([(graph(1), nquads(changed)), (graph(3), nquads([]))]) == 3
+    assert content(store) == {str(graph(1)): triples(changed), str(graph(2)): triples(second)}
+
+
+def test_store_replace_graphs_nquads_naming_another_graph_land_in_the_graph_given() -> None:
+    store = KGStore()
+    stray = [ox.Quad(q.subject, q.predicate, q.object, graph(9)) for q in quads(1)]
+    assert store.replace_graphs([(graph(1), nquads(stray[:2]) + nquads(quads(1)[2:]))]) == 3
+    # A triple of the default graph whose object is the graph's IRI ends its line as a quad of it would.
+    pointing = ox.Quad(ox.NamedNode(EX + "s"), P, graph(2))
+    assert store.replace_graphs([(graph(2), nquads([pointing]))]) == 1
+    assert content(store) == {str(graph(1)): triples(quads(1)), str(graph(2)): triples([pointing])}
+
+
+def test_store_replace_graphs_nquads_bulk_batch_on_disk_equals_quads(tmp_path: Path) -> None:
+    per_graph = 100
+    count = BULK_MINIMUM // per_graph + 5
+    expected = {str(graph(i)): triples(quads(i, per_graph)) for i in range(count)}
+    for name, as_bytes in [("quads", False), ("bytes", True)]:
+        store = KGStore(tmp_path / name)
+        items = ((graph(i), nquads(quads(i, per_graph)) if as_bytes else quads(i, per_graph)) for i in range(count))
+        assert store.replace_graphs(items) == count * per_graph
+        store.flush()
+        del store
+        assert content(KGStore(tmp_path / name, read_only=True)) == expected
+
+
 def test_store_open_removes_files_of_an_interrupted_bulk_write(tmp_path: Path) -> None:
     KGStore(tmp_path / "store").replace_graph(graph(1), quads(1))
     leftover = tmp_path / "store" / "bulk-1234567890.sst"
