@@ -182,3 +182,11 @@ def test_sparql_page_without_examples_uses_default_query(tmp_path: Path, store: 
     status, html = _page(client)
     assert status == 200 and "No example queries" in html and "ORDER BY DESC(?claims)" in html
     assert '<select id="example"' not in html
+
+
+def test_sparql_page_picker_keeps_the_example_that_was_run(example_client: FlaskClient) -> None:
+    example = next(e for e in list_examples(QUERIES_DIR) if e.name == "who-called-whom")
+    _status, html = _page(example_client, example.text.replace("\n", "\r\n"))  # as a browser form sends it
+    assert '<option value="who-called-whom" selected>Who called whom</option>' in html
+    _status, edited = _page(example_client, example.text + "\nLIMIT 1")
+    assert "<option value=\"\" disabled selected>Choose a query…</option>" in edited  # no longer that example

@@ -225,6 +225,12 @@ def _pick(examples: list[Example]) -> Example | None:
     return picked if picked is not None or chosen else (examples[0] if examples else None)
 
 
+def _example_of(query: str, examples: list[Example]) -> Example | None:
+    """The example a submitted query still is word for word, so the picker keeps showing it."""
+    text = query.replace("\r\n", "\n").strip()
+    return next((e for e in examples if e.text.strip() == text), None)
+
+
 def form() -> str:
     examples = list_examples(queries_dir())
     picked = _pick(examples)
@@ -243,8 +249,7 @@ def page() -> Response:
     picked: Example | None = None
     try:
         query = read_query()
-        if query is None:
-            picked = _pick(examples)
+        picked = _pick(examples) if query is None else _example_of(query, examples)
         outcome = sparql_page.run(query, requested_timeout()) if query is not None else None
     except WebError as e:
         query, outcome = request.args.get("query", ""), sparql_page.failure(e)
