@@ -116,8 +116,18 @@ def navigate(driver: WebDriver, action: Callable[[], object], css: str) -> None:
     """
     old = driver.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(driver, 10).until(ec.staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda _driver: _gone(old))
     wait_for(driver, css)
+
+
+def _gone(element: WebElement) -> bool:
+    """Whether the element's document has gone. Chromedriver says so by a stale-element error, or,
+    mid-navigation, by "Node with given id does not belong to the document" (a CI failure)."""
+    try:
+        element.is_enabled()
+    except WebDriverException:  # StaleElementReferenceException is one too
+        return True
+    return False
 
 
 def no_console_errors(driver: WebDriver) -> None:

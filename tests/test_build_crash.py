@@ -44,6 +44,7 @@ EARLY_EVERY = 2  # every 2nd kill lands in start-up (store open, model load); th
 POLL = 0.005
 # A new write-ahead log grows past this only when article data is written (opening writes ~40 bytes).
 WRITING = 4096
+MID_WRITE = "article writes or renames"
 
 Graphs = dict[str, frozenset[str]]
 Kg = Callable[..., Result]
@@ -170,7 +171,7 @@ def landing(ref: Reference, run: Run, found: Graphs, completed: bool) -> str:
     articles = [g for g in ref.extracted if g in found]
     unresolved = [g for g in articles if ref.extracted[g] != ref.clean[g] and found[g] == ref.extracted[g]]
     if len(articles) < len(ref.extracted) or unresolved:
-        return "article writes or renames"
+        return MID_WRITE
     return "after renames, before the bump"
 
 
@@ -232,11 +233,28 @@ def test_build_sigkill_loop_leaves_whole_articles_and_a_rerun_completes(referenc
         lanes = [pool.submit(kill_loop, reference, tmp_path / f"lane{lane}", SEED + lane) for lane in range(2)]
         landed = [where for lane in lanes for where in lane.result()]
     counts = Counter(landed)
-    print(f"\n{len(landed)} kills in {time.monotonic() - start:.0f} s (clean build {reference.ended_at:.1f} s, "
+    if counts[MID_WRITE] < 2:
+        # On a loaded machine the write window moves; aim more kills at it, each checked the same way.
+        counts.update(aimed_kills(reference, tmp_path / "aimed", SEED + 2, need=2 - counts[MID_WRITE]))
+    print(f"\n{counts.total()} kills in {time.monotonic() - start:.0f} s (clean build {reference.ended_at:.1f} s, "
           f"writing {reference.writing_at:.1f}-{reference.written_at:.1f} s): {dict(counts)}")
-    assert len(landed) >= 20
+    assert counts.total() >= 20
     # Guards the test itself: had every kill missed the writes, it would have shown nothing.
-    assert counts["article writes or renames"] >= 2, counts
+    assert counts[MID_WRITE] >= 2, counts
+
+
+def aimed_kills(ref: Reference, store: Path, seed: int, need: int, tries: int = 24) -> list[str]:
+    """Kills within the write window (at least two polls of it) until ``need`` land among the writes."""
+    rng = random.Random(seed)
+    landed: list[str] = []
+    while landed.count(MID_WRITE) < need and len(landed) < tries:
+        before = generation(store)
+        window = max(ref.written_at - ref.writing_at, 2 * POLL)
+        run = run_build(ref.paths, store, kill_after_writing=rng.uniform(0.0, window))
+        landed.append(check_after_kill(ref, store, run, before))
+    assert run_build(ref.paths, store).returncode == 0
+    assert nquads(store) == ref.nquads
+    return landed
 
 
 # -- the generation marker ----------------------------------------------------------------------
