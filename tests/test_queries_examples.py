@@ -266,3 +266,26 @@ def test_who_said_what_about_dubois(example_store: KGStore) -> None:
     assert any("Europa habe in diesen Wochen gezeigt" in t for t in by_dubois)
     # Claims by others only when their words or mentions name him.
     assert len(rows) < example_store.stats()["claims"]
+
+
+# -- a given ?person answers what the unbound query answers for that person -----------------------
+
+
+@pytest.mark.parametrize(("query", "slugs"), [
+    ("who-called-whom", ("julien-marchand", "sabine-hartmann", "etienne-dubois")),
+    ("timeline", ("julien-marchand", "anja-roth", "sabine-hartmann")),
+])
+def test_person_branch_equals_the_unbound_rows_of_that_person(example_store: KGStore, query: str,
+                                                              slugs: tuple[str, ...]) -> None:
+    # Regression: the ?person branch starts from the participant index instead of scanning every
+    # event (4.0 s -> 0.2 s on 10,000 articles); it must keep answering the same rows.
+    everyone = run_with(example_store, query)
+    for slug in slugs:
+        person = ox.NamedNode(PERSON + slug)
+        events = {r["e"].value for r in example_store.select(
+            "SELECT DISTINCT ?e ?p WHERE { ?e nkg:participant ?p }", p=person)}
+        key = "call" if query == "who-called-whom" else "event"
+        mine = [r for r in everyone if r[key] in events
+                and (query == "timeline" or person.value in (r["a"], r["b"]))]
+        given = run_with(example_store, query, person=person)
+        assert given and [{k: v for k, v in r.items() if k != "person"} for r in given] == mine
