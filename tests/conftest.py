@@ -197,3 +197,23 @@ def nquads(store: KGStore) -> list[str]:
     out = io.BytesIO()
     store.export("nquads", out)
     return sorted(out.getvalue().decode("utf-8").splitlines())
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Path:
+    """Each text as ``<name>.txt`` in ``folder``; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def fail_on(monkeypatch: pytest.MonkeyPatch, article_id: str, error: BaseException) -> None:
+    """Make extraction of one article raise ``error``; forked workers inherit the patched class."""
+    real = Extractor.extract
+
+    def extract(self: Extractor, article: SourceArticle) -> Extraction:
+        if article.id == article_id:
+            raise error
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "extract", extract)

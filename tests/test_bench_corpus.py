@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import random
 import re
@@ -16,18 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from bench import cast, corpus
+from bench import corpus_words as words
 from kg.build import build
 from kg.extract import Extractor
 from kg.resolve.names import fold
 from kg.store import KGStore
 
 ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-corpus = importlib.import_module("bench.corpus")
-cast = importlib.import_module("bench.cast")
-words = importlib.import_module("bench.corpus_words")
 
 QUOTE = re.compile(r"[„“\"»«‚][^„“”\"»«‚‘\n]{8,}[“”\"«»‘]")
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-bench_extract = importlib.import_module("bench.extract")
+from bench import extract as bench_extract
 
 SUMMARY = re.compile(
     r"^SUMMARY 5 articles: extraction [\d,]+ words/s, [\d.]+ articles/s; tokenizer [\d,]+ words/s \(cpu time\); "

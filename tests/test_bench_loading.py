@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench import loading as bench_loading
 from kg.extract import Extractor
-
-ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-bench_loading = importlib.import_module("bench.loading")
 
 SUMMARY = re.compile(
     r"^SUMMARY loading 3 articles: write (?P<rate>[\d,]+) quads/s = (?P<ratio>[\d.]+) x bulk_load [\d,]+ quads/s "

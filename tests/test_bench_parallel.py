@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench import parallel
 from kg.extract import Extractor
-
-ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-parallel = importlib.import_module("bench.parallel")
 
 
 def test_bench_parallel_tiny_run_prints_table_ratios_and_summary(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from bench import scale
+
 ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-scale = importlib.import_module("bench.scale")
 
 SUMMARY = re.compile(
     r"^SUMMARY sizes 6/10: build cost per article \(net\) (deviates at most [-+][\d.]+%|not measurable \(.*\)), "

@@ -13,12 +13,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from bench import corpus
+from bench import serving_params as params
+
 ROOT = Path(__file__).resolve().parent.parent
-# bench/ is a folder of scripts, not an installed package: make it importable from the project root.
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-params = importlib.import_module("bench.serving_params")
-corpus = importlib.import_module("bench.corpus")
 
 EX = "http://example.org/"
 KG = Path(sys.executable).with_name("kg")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
+from conftest import fail_on
 
 from kg.store import KGStore
 
@@ -329,19 +330,10 @@ def test_build_summary_triples_match_store_quads(kg: Kg, tmp_path: Path) -> None
 
 def test_build_rule_bug_skips_one_article_keeps_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.build import build as run_build
-    from kg.extract import Extractor
-    from kg.model import Extraction, SourceArticle
 
     write(tmp_path, "gut.txt", BRUECKE_TEXT)
     write(tmp_path, "schlecht.txt", SCHULE_TEXT)
-    real = Extractor.extract
-
-    def flaky(self: Extractor, article: SourceArticle) -> Extraction:
-        if article.id == "schlecht":
-            raise IndexError("list index out of range")
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", flaky)
+    fail_on(monkeypatch, "schlecht", IndexError("list index out of range"))
     store = KGStore()
     summary = run_build([tmp_path], store)
     assert (summary.articles, summary.failed) == (1, 1)

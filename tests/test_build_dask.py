@@ -14,11 +14,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
-from conftest import nquads
+from conftest import fail_on, nquads, write_articles
 
 from kg.build import BuildSummary, build
 from kg.extract import Extractor
-from kg.model import Extraction, SourceArticle
 from kg.resolve.iris import Minter
 from kg.store import KGStore, generation
 
@@ -45,17 +44,12 @@ ARTICLES = {
 }
 
 
-def write_articles(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return [EXAMPLES, write_articles(tmp_path_factory.mktemp("dask") / "in")]
+    return [EXAMPLES, write_articles(tmp_path_factory.mktemp("dask") / "in", ARTICLES)]
 
 
 @pytest.fixture(scope="module")
@@ -112,14 +106,7 @@ def test_build_dask_shards_hold_each_article_in_its_graph_deterministically(
 
 def test_build_dask_rule_bug_on_a_worker_is_reported_and_the_rest_built(
         inputs: list[Path], client: distributed.Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Extractor.extract
-
-    def flaky(self: Extractor, article: SourceArticle) -> Extraction:
-        if article.id == "dahl-kopenhagen":
-            raise IndexError("list index out of range")
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", flaky)
+    fail_on(monkeypatch, "dahl-kopenhagen", IndexError("list index out of range"))
     store = KGStore()
     summary = kd.build_dask(inputs, store, client=client, partition_size=3)
     assert summary.failed == 1 and "dahl-kopenhagen.txt" in str(summary.errors[0])

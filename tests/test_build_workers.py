@@ -18,8 +18,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import Result
-from conftest import nquads
+from conftest import fail_on, nquads, write_articles
 
+from bench.corpus import generate
 from kg.build import build
 from kg.cli import _workers
 from kg.extract import Extractor
@@ -51,29 +52,12 @@ ARTICLES = {
 }
 
 
-def write_articles(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    return folder
 
-
-
-def fail_on(monkeypatch: pytest.MonkeyPatch, article_id: str, error: BaseException) -> None:
-    """Make extraction of one article raise ``error``; forked workers inherit the patched class."""
-    real = Extractor.extract
-
-    def extract(self: Extractor, article: SourceArticle) -> Extraction:
-        if article.id == article_id:
-            raise error
-        return real(self, article)
-
-    monkeypatch.setattr(Extractor, "extract", extract)
 
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    folder = write_articles(tmp_path_factory.mktemp("workers") / "in")
+    folder = write_articles(tmp_path_factory.mktemp("workers") / "in", ARTICLES)
     (folder / "leer.txt").write_text("", encoding="utf-8")  # a bad file: reported, the rest built
     return [EXAMPLES, folder]
 
@@ -95,7 +79,7 @@ def test_build_workers_two_processes_write_the_same_quads_and_summary_as_one(
 
 
 def test_build_workers_more_processes_than_articles(tmp_path: Path, extractor: Extractor) -> None:
-    folder = write_articles(tmp_path / "in")
+    folder = write_articles(tmp_path / "in", ARTICLES)
     two = [folder / "bahn-streik.txt", folder / "hafen-kiel.txt"]
     many, one = KGStore(), KGStore()
     build(two, many, extractor=extractor, workers=4)
@@ -105,7 +89,7 @@ def test_build_workers_more_processes_than_articles(tmp_path: Path, extractor: E
 
 def test_build_workers_rule_bug_in_a_worker_is_reported_and_the_rest_built(
         tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = write_articles(tmp_path / "in")
+    folder = write_articles(tmp_path / "in", ARTICLES)
     fail_on(monkeypatch, "moreau-paris", KeyError("Moreau"))
     store = KGStore()
     summary = build([folder], store, extractor=extractor, workers=2)
@@ -129,7 +113,7 @@ def test_build_workers_progress_ticks_once_per_article(inputs: list[Path], extra
 
 def test_build_workers_unexpected_error_in_a_worker_stops_the_build_as_in_one_process(
         tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = write_articles(tmp_path / "in")
+    folder = write_articles(tmp_path / "in", ARTICLES)
     fail_on(monkeypatch, "moreau-paris", RecursionError("maximum recursion depth exceeded"))  # not a rule bug
     with pytest.raises(RecursionError, match="maximum recursion"):
         build([folder], KGStore(), extractor=extractor, workers=2)
@@ -137,7 +121,7 @@ def test_build_workers_unexpected_error_in_a_worker_stops_the_build_as_in_one_pr
 
 def test_build_workers_killed_worker_is_a_clear_error_not_a_hang(
         tmp_path: Path, extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = write_articles(tmp_path / "in")
+    folder = write_articles(tmp_path / "in", ARTICLES)
     real, parent = Extractor.extract, os.getpid()
 
     def killed(self: Extractor, article: SourceArticle) -> Extraction:
@@ -251,12 +235,8 @@ def _written(store: Path, old_logs: set[str]) -> tuple[int, int]:
 def test_build_workers_sigkill_leaves_whole_articles_no_orphans_and_a_rerun_completes(
         tmp_path: Path, extractor: Extractor) -> None:
     psutil = pytest.importorskip("psutil")
-    sys.path.insert(0, str(ROOT))
-    from bench.corpus import generate
-
-    folder = write_articles(tmp_path / "in")
-    for article_id, text, _meta in generate(60, 11):
-        (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    folder = write_articles(tmp_path / "in", ARTICLES)
+    write_articles(folder, {article_id: text for article_id, text, _meta in generate(60, 11)})
     paths = [EXAMPLES, folder]
     minter, extracted = Minter(), {}
     for item in read_paths(paths):
