@@ -161,6 +161,8 @@ def main() -> None:
     parser.add_argument("--extra", type=int, default=200, help="articles kg build adds during the run")
     parser.add_argument("--light-queries", action="store_true",
                         help="small LIMIT-ed queries instead of queries/*.rq (which scan the whole store)")
+    parser.add_argument("--kg-processes", type=int, default=None,
+                        help="kg serve --processes (default: kg serve's own default)")
     parser.add_argument("--no-build", action="store_true", help="measure without a concurrent build")
     args = parser.parse_args()
 
@@ -172,8 +174,9 @@ def main() -> None:
         shutil.copytree(source, store)
         write_articles(work / "extra", args.extra, seed=7)
         port = free_port()
-        server = subprocess.Popen([*KG, "serve", "--store", str(store), "--host", HOST, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=(work / "serve.log").open("wb"))
+        processes = [] if args.kg_processes is None else ["--processes", str(args.kg_processes)]
+        server = subprocess.Popen([*KG, "serve", "--store", str(store), "--host", HOST, "--port", str(port),
+                                   *processes], stdout=subprocess.DEVNULL, stderr=(work / "serve.log").open("wb"))
         builder: subprocess.Popen[bytes] | None = None
         try:
             wait_ready(port, server)

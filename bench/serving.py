@@ -169,7 +169,7 @@ def fmt_cell(cell: Cell) -> str:
 def make_server(system: str, store: Path, nquads: Path, oxi: Path, args: argparse.Namespace) -> Server:
     server: Server
     if system == "kg":
-        server = KgServer(store, args.timeout)
+        server = KgServer(store, args.timeout, args.kg_processes)
     elif system == "oxigraph":
         server = OxigraphServer(oxi, args.timeout)
     elif system == "floor":
@@ -218,6 +218,11 @@ def run_all(systems: list[System], workloads: list[P.Workload], args: argparse.N
             by["floor"].factory()(w.requests[0])
             out.floor = run_cell(by["floor"].factory, w.requests, args.requests, args.budget, args.clients)
             print(f"  {'label':24} {'Flask floor':18} {fmt_cell(out.floor)}", flush=True)
+            # What HTTP through waitress and Flask alone adds, measured like kg serve's overhead.
+            floor_pair = run_paired(by["direct"].factory, by["floor"].factory, w.requests, args.overhead_requests,
+                                    args.budget)
+            print(f"  {'label':24} Flask floor overhead, 1 client: median {floor_pair.gap * 1000:+.2f} ms "
+                  f"(n {len(floor_pair.gaps)}; a fixed body, no query)", flush=True)
     return out
 
 
@@ -391,6 +396,8 @@ def main() -> None:
     parser.add_argument("--params", type=int, default=6, help="parameter sets, used in turn")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="a subset of " + ",".join(SYSTEMS))
+    parser.add_argument("--kg-processes", type=int, default=None,
+                        help="kg serve --processes (default: kg serve's own default)")
     parser.add_argument("--workloads", default="", help="only these workloads (comma-separated names)")
     parser.add_argument("--cache", default=str(CACHE / "serving"),
                         help="where the N-Quads export, the Oxigraph server's copy and the server logs are kept")

@@ -94,14 +94,16 @@ def venv_binary(name: str) -> Path:
 
 
 class KgServer(Server):
-    def __init__(self, store: Path, timeout: float) -> None:
+    def __init__(self, store: Path, timeout: float, processes: int | None = None) -> None:
         super().__init__()
-        self.store, self.timeout = store, timeout
-        self.note = "waitress, 8 threads, 2 query workers"
+        self.store, self.timeout, self.processes = store, timeout, processes
+        web = "kg serve's default web processes" if processes is None else f"{processes} web process(es)"
+        self.note = f"waitress, {web}, each with 8 threads and 2 query workers"
 
     def command(self) -> list[str]:
+        extra = [] if self.processes is None else ["--processes", str(self.processes)]
         return [str(venv_binary("kg")), "serve", "--store", str(self.store), "--host", "127.0.0.1",
-                "--port", str(self.port), "--query-timeout", str(self.timeout)]
+                "--port", str(self.port), "--query-timeout", str(self.timeout), *extra]
 
 
 class OxigraphServer(Server):

@@ -243,6 +243,9 @@ def stats(store_path: Path, as_json: bool) -> None:
               help="Seconds a SPARQL query may run; a client's timeout= may only lower it.")
 @click.option("--query-workers", default=2, show_default=True, type=click.IntRange(min=0),
               help="Processes that run SPARQL queries (read-only serving; a runaway query's worker is killed).")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Web processes sharing the port (read-only serving), each with its own --threads and "
+                   "--query-workers; one answers about one core's worth of small requests.")
 @click.option("--base", default=None, help="Base IRI the store was built with.")
 @click.option("--allow-update", is_flag=True,
               help="Accept SPARQL updates and Graph Store writes (into graphs other than those kg build writes).")
@@ -250,7 +253,7 @@ def stats(store_path: Path, as_json: bool) -> None:
               help=f"File holding the bearer token updates must carry (else ${TOKEN_ENV}; "
                    "with neither, only clients on this machine may update).")
 def serve(store_path: Path, host: str, port: int, threads: int, query_timeout: float, query_workers: int,
-          base: str | None, allow_update: bool, token_file: Path | None) -> None:
+          processes: int, base: str | None, allow_update: bool, token_file: Path | None) -> None:
     """Serve the SPARQL endpoint, the Graph Store and the entity pages."""
     from kg.web import create_app
     from kg.web import serve as run_server
@@ -260,6 +263,8 @@ def serve(store_path: Path, host: str, port: int, threads: int, query_timeout: f
             f"no store at {store_path}; build one first with 'kg build ARTICLES --store {store_path}'")
     if token_file is not None and not allow_update:
         raise click.UsageError("--token-file only matters with --allow-update")
+    if allow_update and processes > 1:
+        raise click.UsageError("--allow-update serves from one process (a store has one writer); drop --processes")
     config: dict[str, object] = {"STORE_PATH": str(store_path), "ALLOW_UPDATE": allow_update,
                                  "QUERY_TIMEOUT": query_timeout, "QUERY_WORKERS": query_workers}
     if allow_update:
@@ -271,7 +276,9 @@ def serve(store_path: Path, host: str, port: int, threads: int, query_timeout: f
     if allow_update:
         who = "with the bearer token" if config["UPDATE_TOKEN"] else "from this machine only"
         click.echo(f"updates enabled ({who}) at /sparql and /store")
-    run_server(app, host=host, port=port, threads=threads)
+    if processes > 1:
+        click.echo(f"{processes} web processes, each with {threads} threads and {query_workers} query workers")
+    run_server(app, host=host, port=port, threads=threads, processes=processes)
 
 
 def _update_token(token_file: Path | None) -> str | None:

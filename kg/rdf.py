@@ -12,7 +12,6 @@ pyoxigraph parses the same text in native code (``article_quads``) when objects 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -47,13 +46,20 @@ EVENT_TYPES = {
 
 
 _DATE_TYPES = {10: XSD_DATE, 7: XSD_GYM, 4: XSD_GY}
-# What a quoted N-Triples string must escape; every other character may stand as it is.
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _lit(text: str) -> str:
-    """A plain (xsd:string) literal."""
-    return f'"{text.translate(_ESCAPES)}"'
+    """A plain (xsd:string) literal.
+
+    A quoted N-Triples string must escape backslash, quote, LF and CR; every other character may
+    stand as it is. Most literals (names, dates, quotes without line breaks) hold none of them:
+    four C-level scans answer that, and ``str.replace`` is several times faster than
+    ``str.translate`` with a mapping (which looks every character up) when one is there. The
+    backslash goes first, so the escapes added after it are not escaped again.
+    """
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
 
 
 def date_literal(value: str) -> str:
@@ -132,10 +138,13 @@ class ArticleGraph:
 
     def nquads(self) -> bytes:
         """The article's quads as one N-Quads document, in the order the parts add them."""
-        graph = self.article
-        return "".join([f"{s} {p} {o} {graph} .\n" for s, p, o in self.triples()]).encode()
+        # Each line is "s p o graph .": joining the triples with the graph's line end between them
+        # (map over str.join) builds the document without a Python-level step per quad.
+        end = f" {self.article} .\n"
+        triples = self.triples()
+        return (end.join(map(" ".join, triples)) + end).encode() if triples else b""
 
-    def triples(self) -> Iterator[tuple[str, str, str]]:
+    def triples(self) -> list[tuple[str, str, str]]:
         self._out = []
         self._article()
         for entity in self.x.entities.values():
@@ -145,7 +154,7 @@ class ArticleGraph:
         for event in self.x.events:
             self._event(event)
         out, self._out = self._out, []
-        return iter(out)
+        return out
 
     def _article(self) -> None:
         src, a, add = self.x.article, self.article, self._out.append

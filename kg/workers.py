@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 import queue
 import select
@@ -29,7 +30,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import query as q
-from kg.store import KGStore, StoreError, generation
+from kg.store import KGStore, StoreError, generation, generation_file
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,48 @@ class Freshness:
 
     def mark(self, generation: int | None) -> None:
         self.seen = generation
+
+
+class StatFreshness(Freshness):
+    """Freshness that reads the generation file only when its stat says it may have changed.
+
+    Every request asks (``current_store``), and reading the number costs a path resolution and a
+    file read (~30 µs and a dozen syscalls); one ``stat`` of the resolved file costs ~2 µs.
+    ``bump_generation`` replaces the file, so a new number always comes with a new inode and
+    mtime. The stat is remembered only once the number read after it matched the one seen: a
+    reopen that failed is retried on the next request, as with a plain Freshness.
+    """
+
+    def __init__(self, store_path: Path) -> None:
+        super().__init__(store_path, interval=0.0)
+        # Resolved once: the store's folder does not move while a server runs.
+        self._file = generation_file(store_path)
+        self._quiet: tuple[int, int, int] | None = None  # the stat of a file that said nothing new
+
+    def changed(self) -> bool:
+        stat = self._stat()
+        if stat is not None and stat == self._quiet:
+            return False
+        changed = read_generation(self.path) != self.seen
+        if not changed:
+            self._quiet = stat
+        return changed
+
+    def mark(self, generation: int | None) -> None:
+        super().mark(generation)
+        self._quiet = None
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            found = os.stat(self._file)
+        except FileNotFoundError:
+            return _MISSING  # generation 0 until a build writes the file
+        except OSError:
+            return None  # unreadable: read_generation decides every time
+        return found.st_ino, found.st_mtime_ns, found.st_size
+
+
+_MISSING = (-1, -1, -1)
 
 
 def open_read_only(store_path: Path) -> ox.Store:
@@ -149,7 +192,7 @@ def _worker_main(conn: Connection, store_path: str) -> None:
 
 
 def _serve(conn: Connection, path: Path) -> None:
-    freshness = Freshness(path)
+    freshness = StatFreshness(path)
     store: ox.Store | None = None
     try:
         store = open_read_only(path)

@@ -13,9 +13,11 @@ from datetime import date
 from typing import TypeVar
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract.coref import Context, Referent
 from kg.extract.dates import find_dates
+from kg.extract.docindex import doc_text
 from kg.model import Claim, Entity, Extraction, Mention, SourceArticle, Span
 
 S = TypeVar("S", bound=Span)
@@ -52,24 +54,43 @@ class Extractor:
         return self._nlp
 
     def extract(self, article: SourceArticle) -> Extraction:
+        from kg.extract.docindex import release_sentences
+
+        doc = self.nlp(_blank_boilerplate(article), disable=self._unused)
+        try:
+            x = self._read(article, doc)
+        finally:
+            release_sentences(doc)  # so the Doc is freed as soon as it is dropped
+        if not self._warm:
+            self._warm = True
+            _freeze_tables()
+        return x
+
+    def _read(self, article: SourceArticle, doc: Doc) -> Extraction:
+        """Everything the rules find in the article's processed Doc."""
         from kg.extract.during import link_claims_to_events
         from kg.extract.events import EventFinder
         from kg.extract.speech import iter_claims
 
         published, source = _publication(article)
-        doc = self.nlp(_blank_boilerplate(article), disable=self._unused)
         ctx = Context(doc)
         x = Extraction(article=article, published=published, published_from=source)
+        text_of = doc_text(doc)
+        named_at: dict[tuple[int, int], str] = {}  # where each name (not a credit) stands, for the claims
         for m in doc.spans["kg_mentions"]:
-            ent = _entity(x, m.kb_id_, "org" if m.label_ == "ORG" else "person")
-            ent.mentions.append(Mention(m.start_char, m.end_char, m.text, kind="org" if m.label_ == "ORG" else
-                                        "credit" if m.label_ == "CREDIT" else "name"))
-            ent.aliases.add(_alias(m.text, ent, ctx))
+            # Read once each (every read builds a new string); the Doc's text between the span's
+            # offsets is what Span.text would join from its Tokens.
+            label, text, key = m.label_, text_of[m.start_char:m.end_char], m.kb_id_
+            if label != "CREDIT":
+                named_at[(m.start_char, m.end_char)] = key
+            ent = _entity(x, key, "org" if label == "ORG" else "person")
+            ent.mentions.append(Mention(m.start_char, m.end_char, text, kind="org" if label == "ORG" else
+                                        "credit" if label == "CREDIT" else "name"))
+            ent.aliases.add(_alias(text, ent, ctx))
         for key, info in ctx.people.items():
             if key in x.entities:
                 x.entities[key].roles |= info.roles
                 x.entities[key].credit_only = info.credit_only
-        named_at = {(m.start_char, m.end_char): m.kb_id_ for m in doc.spans["kg_mentions"] if m.label_ != "CREDIT"}
         for claim, ref in iter_claims(ctx):
             if ref is not None and ref.type == "agent" and claim.speaker_mention is not None:
                 # A description that is exactly a name found elsewhere is that person or organization.
@@ -89,9 +110,6 @@ class Extractor:
         x.events = EventFinder(ctx, published).run()
         link_claims_to_events(ctx, x.claims, x.events)
         _restore_text(x, article.text)
-        if not self._warm:
-            self._warm = True
-            _freeze_tables()
         return x
 
 

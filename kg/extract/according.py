@@ -7,6 +7,7 @@ attribute, so the claim is the sentence without the phrase.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -41,11 +42,18 @@ def _names_a_source(word: str) -> bool:
     return lx.is_source_noun(word) or word[:1].isupper() and word.lower().endswith(_RUMOURS)
 
 
+# The words a source phrase is found at (``according_to`` tests each token against them).
+_OPENERS = frozenset({"zufolge", "laut", "gemäß", "nach", "so", "wie", "wonach"}) | _POSSESSIVES
+
+
 class SourcePhrases:
     """Finds source phrases for a ``Frames`` (sharing its Context and quote map)."""
 
     def __init__(self, frames: Frames) -> None:
-        self.frames = frames
+        # Weak, since the Frames own this: a reference cycle would keep the article's Doc (and
+        # every Token the rules cached) alive until the cyclic collector ran, and made every
+        # collection walk them.
+        self.frames = weakref.proxy(frames)
         self.ctx = frames.ctx
         self.doc = frames.doc
         self.in_quote = frames.in_quote
@@ -53,9 +61,12 @@ class SourcePhrases:
     def according_to(self, sent: Span) -> Frame | None:
         """``X zufolge``, ``laut X``, ``nach Angaben von X``, ``seiner Meinung nach``, ``wie X mitteilte, …``."""
         doc = self.doc
+        lowers = self.ctx.lowers
         toks = [t for t in self.ctx.words(sent) if not self.in_quote[t.i]]
         for idx, tok in enumerate(toks):
-            low = tok.lower_
+            low = lowers[tok.i]
+            if low not in _OPENERS:
+                continue  # every phrase below starts with one of these words
             if low == "zufolge" and idx > 0:
                 ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
                 if ref is not None:

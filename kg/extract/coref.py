@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import lexicon as lx
+from kg.extract.docindex import doc_lowers, doc_texts
 from kg.extract.names import PersonInfo, role_head
 from kg.extract.phrases import Phrase, noun_phrase, noun_phrase_ending_at
 
@@ -89,6 +90,9 @@ class Context:
                 self.orgs.setdefault(m.kb_id_, set()).add(m.text)
         self._words: dict[tuple[int, int], list[Token]] = {}
         self._ending_at: dict[tuple[int, int], Phrase | None] = {}
+        self._genitive: dict[tuple[int, int], bool] = {}
+        # Each token's text and lower case (final once the pipeline has run), for the rules' word tests.
+        self.texts, self.lowers = doc_texts(doc), doc_lowers(doc)
 
     def _phrase_ending_at(self, i: int, earliest: int) -> Phrase | None:
         """``noun_phrase_ending_at``, once per (token, earliest start): a speaker's phrase is sought from
@@ -119,7 +123,18 @@ class Context:
         self.speakers.append((token_index, key))
 
     def is_genitive(self, mention: Span) -> bool:
-        """``Putins Berater``: the name is a possessor, not the subject."""
+        """``Putins Berater``: the name is a possessor, not the subject.
+
+        Asked of every name each rule passes; the mentions never overlap, so their token range
+        identifies them, and the answer is kept (``Span.text`` joins the tokens on every read).
+        """
+        key = (mention.start, mention.end)
+        known = self._genitive.get(key)
+        if known is None:
+            known = self._genitive[key] = self._is_genitive(mention)
+        return known
+
+    def _is_genitive(self, mention: Span) -> bool:
         if mention.label_ != "PER" or not mention.text.endswith("s"):
             return False
         info = self.people.get(mention.kb_id_)
@@ -348,6 +363,7 @@ class Context:
     def persons_in(self, start: int, end: int) -> list[Referent]:
         """Person referents in a token range: names, resolvable role phrases and pronouns."""
         out: list[Referent] = []
+        texts = self.texts
         j = start
         while j < end:
             m = self.by_token.get(j)
@@ -356,8 +372,8 @@ class Context:
                     out.append(Referent.named(m))
                 j = m.end
                 continue
-            tok = self.doc[j]
-            if tok.text[:1].isupper() and role_head(tok.text) and not self.by_token.get(j + 1):
+            text = texts[j]
+            if text[:1].isupper() and role_head(text) and not self.by_token.get(j + 1):
                 ref = self.phrase_at(max(start, j - 2), 3) if j - 2 >= start else self.phrase_at(j, 1)
                 if ref is not None and ref.type == "person":
                     out.append(ref)

@@ -142,13 +142,18 @@ def _is_perfect_participle(words: list[str], i: int) -> bool:
             and (i == 0 or words[i - 1].lower() != "zu"))  # "hat nichts zu sagen" is not perfect
 
 
-def _aux_with_verb(words: list[str], auxiliaries: frozenset[str], is_verb: Callable[[list[str], int], bool]) -> bool:
-    """Main clause "wird ... führen" (auxiliary first, verb last) or subordinate "..., dass sie führen wird"."""
+def _aux_with_verb(words: list[str], lowers: list[str], auxiliaries: frozenset[str],
+                   is_verb: Callable[[list[str], int], bool]) -> bool:
+    """Main clause "wird ... führen" (auxiliary first, verb last) or subordinate "..., dass sie führen wird".
+
+    ``lowers`` are ``words`` in lower case, made once per clause for the four auxiliary tests.
+    """
     if len(words) < 2:
         return False
-    if words[-1].lower() in auxiliaries and is_verb(words, len(words) - 2):
+    if lowers[-1] in auxiliaries and is_verb(words, len(words) - 2):
         return True
-    return any(w.lower() in auxiliaries for w in words[:-1]) and is_verb(words, len(words) - 1)
+    # One C-level set test: most clauses hold none of the auxiliaries.
+    return not auxiliaries.isdisjoint(lowers[:-1]) and is_verb(words, len(words) - 1)
 
 
 def _zu_infinitive_tense(words: list[str]) -> Tense | None:
@@ -180,18 +185,25 @@ def _future_infinitive(words: list[str], i: int) -> bool:
     return not _perfect_infinitive(words, i) and _is_infinitive(words[i])
 
 
+def _has_ierte_verb(clause: str, words: list[str]) -> bool:
+    """A lowercase preterite of an -ieren verb ("kritisierte"); the substring test spares the word loop
+    in almost every clause."""
+    return "ierte" in clause and any(w[:1].islower() and w.endswith(("ierte", "ierten")) for w in words)
+
+
 def _clause_tense(clause: str) -> Tense | None:
     """The tense a clause shows by itself, or None when it has no marker."""
     words = _WORD.findall(clause)
     if not words:
         return None
-    lower = {w.lower() for w in words}
-    if lower & _PLANNING or _aux_with_verb(words, _FUTURE_AUX, _future_infinitive):
+    lowers = [w.lower() for w in words]
+    lower = set(lowers)
+    if lower & _PLANNING or _aux_with_verb(words, lowers, _FUTURE_AUX, _future_infinitive):
         return "future"
-    if (any(w in _PRETERITE or (w[:1].islower() and w.endswith(("ierte", "ierten"))) for w in words)
-            or _aux_with_verb(words, _HABEN, _is_perfect_participle)
-            or _aux_with_verb(words, _FUTURE_AUX, _perfect_infinitive)
-            or _aux_with_verb(words, _SEIN, lambda ws, i: _is_ge_participle(ws[i]) or ws[i].endswith("iert"))):
+    if (not _PRETERITE.isdisjoint(words) or _has_ierte_verb(clause, words)
+            or _aux_with_verb(words, lowers, _HABEN, _is_perfect_participle)
+            or _aux_with_verb(words, lowers, _FUTURE_AUX, _perfect_infinitive)
+            or _aux_with_verb(words, lowers, _SEIN, lambda ws, i: _is_ge_participle(ws[i]) or ws[i].endswith("iert"))):
         return "past"
     zu_tense = _zu_infinitive_tense(words)
     if zu_tense:
@@ -401,6 +413,8 @@ _DAY_WORD = _Cue(re.compile("gestern|heute|morgen", _FLAGS), ("gestern", "heute"
 _WEEKDAY_WORD = _Cue(re.compile(_WEEKDAY, _FLAGS), tuple(_WEEKDAY.lower().split("|")))
 _PERIOD_WORD = _Cue(re.compile("jahr|monat", _FLAGS), ("jahr", "monat"))
 CUE_WORDS = _MONTH_WORD.words + _DAY_WORD.words + _WEEKDAY_WORD.words + _PERIOD_WORD.words
+# Any cue at all, in one scan of the lowercased region: most sentences hold none, and then no pattern runs.
+_ANY_CUE = re.compile("|".join([r"\d", *map(re.escape, CUE_WORDS)]))
 
 _FINDERS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Scan], _Found], _Cue]] = [
     (_ISO_RE, _iso, _DIGIT), (_NUMERIC_RE, _numeric, _DIGIT), (_DAY_MONTH_RE, _day_month, _DIGIT),
@@ -446,6 +460,8 @@ def _find_dates(text: str, published: date | None, start: int, end: int,
 
     scan = _Scan(region, published, tense_at)
     lower = None if CASE_ODD.search(region) else region.lower()
+    if lower is not None and _ANY_CUE.search(lower) is None:
+        return ()  # what the loop below finds when every cue is missing
     present: dict[_Cue, bool] = {}
     found = []
     for pattern, finder, needs in _FINDERS:

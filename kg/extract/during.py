@@ -28,7 +28,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from kg.extract.coref import Context
-from kg.extract.docindex import doc_text
+from kg.extract.docindex import doc_offsets, doc_spaces, doc_text
 from kg.extract.events import trigger_of
 from kg.extract.quotes import find_quotes
 from kg.extract.verbs import speech_lemma
@@ -97,8 +97,10 @@ class _Linker:
         span = self.doc.char_span(sent.begin, sent.end, alignment_mode="expand")
         if span is None:
             return []
-        return [t for t in span if not t.is_space and not (claim.span.begin <= t.idx < claim.span.end)
-                and not self._quoted(t.idx)]
+        # Read from the Doc's arrays: most of the sentence is the claim, and those words need no Token.
+        spaces, offsets, doc = doc_spaces(self.doc), doc_offsets(self.doc), self.doc
+        return [doc[i] for i in range(span.start, span.end) if not spaces[i]
+                and not (claim.span.begin <= offsets[i] < claim.span.end) and not self._quoted(offsets[i])]
 
     # -- deciding ------------------------------------------------------------
     def event_of(self, claim: Claim) -> int | None:

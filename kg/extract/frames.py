@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.according import SourcePhrases
 from kg.extract.coref import Context, Referent
-from kg.extract.docindex import doc_lowers, doc_texts
+from kg.extract.docindex import doc_spaces
 from kg.extract.frame import Frame
 from kg.extract.phrases import noun_phrase
 from kg.extract.subjects import AUXILIARIES, Subjects
-from kg.extract.verbs import is_speech_word, is_subjunctive, needs_complement, speech_lemma
+from kg.extract.verbs import SPEECH_WORDS, first_speech_verb, needs_complement, speech_lemma
 
 DASHES = {",", "–", "—", "-"}
 _CLOSING_MARKS = "“”\"«»‘’‹›"
@@ -68,10 +68,11 @@ class Frames:
     def after_quote(self, span: Span) -> Frame | None:
         """``„…“, sagte X`` / ``„…“, so X`` / ``„…“, hieß es aus dem Kreml``; end = token after the frame."""
         doc = self.doc
+        texts, spaces = self.ctx.texts, doc_spaces(doc)
         k = span.end
-        while k < len(doc) and (doc[k].text in DASHES or doc[k].is_space):
+        while k < len(doc) and (texts[k] in DASHES or spaces[k]):
             k += 1
-        if k >= len(doc) or k == span.end and span[-1].text not in _CLOSING_MARKS:
+        if k >= len(doc) or k == span.end and texts[span.end - 1] not in _CLOSING_MARKS:
             return None
         tok = doc[k]
         lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
@@ -118,7 +119,7 @@ class Frames:
         k = span.start - 1
         if k < sent.start or doc[k].text not in (":", ","):
             return None
-        verb = next((t for t in doc[sent.start:k] if speech_lemma(t) and not self.in_quote[t.i]), None)
+        verb = first_speech_verb(doc, sent.start, k, self.in_quote)
         if doc[k].text == "," and verb is None:
             return None
         if verb is not None and speech_lemma(verb) == "zitieren":
@@ -175,11 +176,13 @@ class Frames:
     def final(self, sent: Span) -> Frame | None:
         """``…, sagte der Beamte.`` / ``…, gab Uschakow zu bedenken.`` / ``…, so der Sprecher.``"""
         toks = self.ctx.words(sent)
+        texts, lowers = self.ctx.texts, self.ctx.lowers
         for pos in range(len(toks) - 2, max(0, len(toks) - 12), -1):
             tok = toks[pos]
+            before, before2 = toks[pos - 1].i, toks[pos - 2].i
             # "…, teilte die Polizei mit." / "…, das teilte die Polizei mit." / "…, so der Minister im Interview."
-            anaphor = toks[pos - 1].lower_ in ("das", "dies") and toks[pos - 2].text == ","
-            if toks[pos - 1].text not in (",", "–") and not anaphor or pos <= 3 or self.in_quote[tok.i]:
+            anaphor = lowers[before] in ("das", "dies") and texts[before2] == ","
+            if texts[before] not in (",", "–") and not anaphor or pos <= 3 or self.in_quote[tok.i]:
                 continue
             lemma = speech_lemma(tok) or ("so" if tok.lower_ == "so" else None)
             if lemma is None:
@@ -236,9 +239,9 @@ class Frames:
 
     def _verb_clause(self, sent: Span, start: int, limit: int) -> tuple[Frame, int] | None:
         doc = self.doc
-        texts, lowers = doc_texts(doc), doc_lowers(doc)
+        lowers = self.ctx.lowers
         for i in range(start, sent.end):
-            if not is_speech_word(lowers[i]):
+            if lowers[i] not in SPEECH_WORDS:
                 continue  # speech_lemma would be None: no Token needed
             tok = doc[i]
             lemma = speech_lemma(tok)
@@ -246,56 +249,72 @@ class Frames:
                 continue
             if self.conditional(sent, tok.i):
                 continue
-            if lemma == "heißen":
-                # "Aus dem Weißen Haus hieß es, …": the institution, if named; else nobody.
-                ref = self.heard_from(sent.start, tok.i) or self.heard_from(tok.i + 1, tok.i + 8)
-            else:
-                ref = self.subject(sent, tok.i)
-            commas = 0
-            for j in range(tok.i + 1, min(sent.end, tok.i + 24)):
-                low, text = lowers[j], texts[j]
-                if not self.in_quote[j] and is_speech_word(low) and speech_lemma(doc[j]) is not None:
-                    break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
-                if low in ("dass", "daß", "ob") and not self.in_quote[j]:
-                    if _adverbial_dass(doc, j):
-                        break  # "für den Fall, dass …" is a condition, not what was said
-                    return Frame(doc[j].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
-                if text == ":" and j + 1 < sent.end:
-                    return Frame(doc[j + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
-                if text == "," and j + 1 < sent.end:
-                    if lowers[j + 1] in ("dass", "daß", "ob"):
-                        continue  # "geht davon aus, dass …": the clause starts at "dass"
-                    if commas == 0 and self._complement_clause(j + 1, sent.end):
-                        return Frame(doc[j + 1].idx, limit, ref, lemma, (tok.i, tok.i + 1)), j + 1
-                    commas += 1  # an apposition may come first: "sagte der Koordinator, Tessema, …, dass"
-                    if commas > 2:
-                        break
-                if text in _CLAUSE_END:
+            clause = self._clause_after(sent, tok.i)
+            if clause is not None:
+                # The speaker is sought only for a verb that has a clause: most speech verbs here
+                # have none (they frame a quote or end the sentence), and the search is costly.
+                begin, next_i = clause
+                return Frame(begin, limit, self._clause_speaker(sent, tok.i, lemma), lemma, (tok.i, tok.i + 1)), next_i
+        return None
+
+    def _clause_speaker(self, sent: Span, verb_i: int, lemma: str) -> Referent | None:
+        if lemma == "heißen":
+            # "Aus dem Weißen Haus hieß es, …": the institution, if named; else nobody.
+            return self.heard_from(sent.start, verb_i) or self.heard_from(verb_i + 1, verb_i + 8)
+        return self.subject(sent, verb_i)
+
+    def _clause_after(self, sent: Span, verb_i: int) -> tuple[int, int] | None:
+        """Where the clause a speech verb introduces begins (char offset) and the token after its
+        opening word, if the verb has one: ``dass``/``ob``, a colon, or a comma and a complement."""
+        doc = self.doc
+        texts, lowers = self.ctx.texts, self.ctx.lowers
+        commas = 0
+        for j in range(verb_i + 1, min(sent.end, verb_i + 24)):
+            low, text = lowers[j], texts[j]
+            if not self.in_quote[j] and low in SPEECH_WORDS and speech_lemma(doc[j]) is not None:
+                break  # a later speech verb is closer to the clause: "im … veröffentlichten Video sagte X, …"
+            if low in ("dass", "daß", "ob") and not self.in_quote[j]:
+                if _adverbial_dass(doc, j):
+                    break  # "für den Fall, dass …" is a condition, not what was said
+                return doc[j].idx, j + 1
+            if text == ":" and j + 1 < sent.end:
+                return doc[j + 1].idx, j + 1
+            if text == "," and j + 1 < sent.end:
+                if lowers[j + 1] in ("dass", "daß", "ob"):
+                    continue  # "geht davon aus, dass …": the clause starts at "dass"
+                if commas == 0 and self._complement_clause(j + 1, sent.end):
+                    return doc[j + 1].idx, j + 1
+                commas += 1  # an apposition may come first: "sagte der Koordinator, Tessema, …, dass"
+                if commas > 2:
                     break
+            if text in _CLAUSE_END:
+                break
         return None
 
     def _complement_clause(self, start: int, end: int) -> bool:
         """After the comma: a subjunctive clause (``…, die Lage sei ernst``) or a zu-infinitive
         (``versprach, gegen die Randalierer vorzugehen``, ``bestreitet, verwickelt zu sein``)."""
-        doc = self.doc
-        if doc[start].lower_ in _SUBORDINATORS and not any(t.text == "," for t in doc[start:end]):
+        # Read from the Doc's arrays: asked at every comma after a speech verb.
+        texts, lowers = self.ctx.texts, self.ctx.lowers
+        end = min(end, len(texts))
+        if lowers[start] in _SUBORDINATORS and "," not in texts[start:end]:
             return False  # "informierte über Kürzungen, falls … würden": a condition, no main clause follows
-        for r in doc[start:min(end, start + 14)]:
-            if self.in_quote[r.i]:
+        for r in range(start, min(end, start + 14)):
+            if self.in_quote[r]:
                 continue
-            if is_subjunctive(r):
+            if texts[r][:1].islower() and lx.is_subjunctive(lowers[r]):  # verbs.is_subjunctive of the token
                 return True
-            if r.text == "," or r.text in _CLAUSE_END:
+            if texts[r] == "," or texts[r] in _CLAUSE_END:
                 break
         words = []
-        for r in doc[start:end]:
-            if r.text in (",", ";", ":") or r.text in _CLAUSE_END:
+        for r in range(start, end):
+            if texts[r] in (",", ";", ":") or texts[r] in _CLAUSE_END:
                 break
-            words.append(r)
-        if len(words) < 2 or any(w.lower_ in AUXILIARIES - _INFINITIVES for w in words):
+            words.append(lowers[r])
+        if len(words) < 2 or any(w in _FINITE_AUXILIARIES for w in words):
             return False  # "…, die Regierung hat keine Pläne zu ändern": a main clause of its own
-        return _ZU_INFIX.match(words[-1].lower_) is not None or any(
-            w.lower_ == "zu" and k + 1 < len(words) for k, w in enumerate(words))
+        return _ZU_INFIX.match(words[-1]) is not None or any(
+            w == "zu" and k + 1 < len(words) for k, w in enumerate(words))
 
     def subject(self, sent: Span, verb_i: int) -> Referent | None:
         return self.subjects.subject(sent, verb_i)
@@ -336,11 +355,11 @@ class Frames:
 
     def conditional(self, sent: Span, verb_i: int) -> bool:
         """The verb stands in a ``wenn``/``falls`` clause: a condition, not something said."""
-        doc = self.doc
+        texts, lowers = self.ctx.texts, self.ctx.lowers
         for k in range(verb_i - 1, sent.start - 1, -1):
-            if doc[k].lower_ in _CONDITIONS:
+            if lowers[k] in _CONDITIONS:
                 return True
-            if doc[k].text in (",", ";", ":"):
+            if texts[k] in (",", ";", ":"):
                 return False
         return False
 
@@ -349,6 +368,7 @@ class Frames:
 _ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|dar|ein|fest|fort|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen|"
                        r"durch|über|um|unter|wieder|weiter|frei|statt|teil|bekannt)zu[a-zäöüß]+e?n$")
 _INFINITIVES = frozenset({"haben", "sein", "werden", "sollen", "wollen"})
+_FINITE_AUXILIARIES = AUXILIARIES - _INFINITIVES
 _SOURCE_PREPOSITIONS = frozenset({"aus", "in", "im", "bei", "beim", "von", "vom", "seitens"})
 _FUTURE = frozenset({"wird", "werden", "will", "wollen", "möchte", "möchten", "plant", "planen"})
 _CONDITIONS = frozenset({"wenn", "falls", "sofern", "sollte", "sollten"})

@@ -160,11 +160,10 @@ class NameFinder:
     def _role_names(self, doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
         """A role or title word right before a capitalised surname: ``Präsident Kennedy``, ``Frau Weber``."""
         found = []
-        for i in range(len(texts) - 1):
-            text, nxt = texts[i], texts[i + 1]
-            # The checks are pure, so the cheap capital-letter test goes first.
-            if text[:1].isupper() and (role_head(text) or text in lx.TITLE_WORDS) \
-                    and name_word(nxt) and not doc[i].whitespace_.count("\n") \
+        # Only a role or title word can open one: found in one pass (map runs the cached test in C).
+        for i in [i for i, role in enumerate(map(_role_or_title, texts[:-1])) if role]:
+            nxt = texts[i + 1]
+            if name_word(nxt) and not doc[i].whitespace_.count("\n") \
                     and not self._common_noun(nxt):
                 after = texts[i + 2] if i + 2 < len(texts) else None
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
@@ -217,12 +216,12 @@ class NameFinder:
     # -- building mentions -----------------------------------------------
     def _person_span(self, doc: Doc, start: int, end: int, name: str,
                      people: dict[str, PersonInfo], credit: bool) -> Span:
-        surname = doc[end - 1].text
-        nxt = doc[end] if end < len(doc) else None
+        texts = doc_texts(doc)
+        surname = texts[end - 1]
         # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not.
-        genitive = nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not self.is_first(nxt.text)
+        genitive = end < len(doc) and doc[end].is_alpha and texts[end][:1].isupper() and not self.is_first(texts[end])
         key = self._key_for(name, surname, people, genitive)
-        gender = self.genders.get(doc[start].text) or self.genders.get(_strip_accents(doc[start].text))
+        gender = self.genders.get(texts[start]) or self.genders.get(_strip_accents(texts[start]))
         info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=gender))
         info.aliases.add(name)
         info.credit_only = info.credit_only and credit
@@ -251,56 +250,79 @@ class NameFinder:
         for key, info in people.items():
             index.setdefault(translit_key(info.surname), []).append(key)
         spans = []
-        for i, text in enumerate(texts):
-            if taken[i] or not _CAP_WORD.match(text):
-                continue
-            tok = doc[i]
+        # Only a capitalised word can be a surname: the pattern runs over all words in one C-level pass.
+        for i in [i for i, cap in enumerate(map(_CAP_WORD.match, texts)) if cap is not None and not taken[i]]:
+            text = texts[i]
             candidates = index.get(translit_key(text)) or (
                 index.get(translit_key(text[:-1])) if text.endswith("s") else None)
             if not candidates or len(candidates) > 1:
                 continue  # unknown, or two persons share the surname: do not guess
             key = candidates[0]
-            taken[tok.i] = True
+            taken[i] = True
             people[key].aliases.add(text[:-1] if not index.get(translit_key(text)) else text)
-            credit = tok.i in credit_zone
+            credit = i in credit_zone
             people[key].credit_only = people[key].credit_only and credit
-            spans.append(Span(doc, tok.i, tok.i + 1, label="CREDIT" if credit else "PER", kb_id=key))
+            spans.append(Span(doc, i, i + 1, label="CREDIT" if credit else "PER", kb_id=key))
         return spans
 
     def _organizations(self, doc: Doc, texts: list[str], taken: list[bool]) -> list[Span]:
         spans = []
-        i, n = 0, len(texts)
-        while i < n:
-            two = f"{texts[i]} {texts[i + 1]}" if i + 1 < n else ""
-            if two in lx.ORGANIZATIONS and not any(taken[i:i + 2]):
-                spans.append(Span(doc, i, i + 2, label="ORG", kb_id=lx.ORGANIZATIONS[two]))
-                i += 2
+        n = len(texts)
+        free = 0  # the first token not inside an organization found already
+        # Only a word that names an organization, or opens a two-word name, can start a mention:
+        # found in one pass (map runs the cached test in C), the others are never visited.
+        for i in [i for i, key in enumerate(map(_org_word, texts)) if key is not None or texts[i] in _ORG_NAME_STARTS]:
+            if i < free:
                 continue
             text = texts[i]
-            if not taken[i] and text in lx.ORGANIZATIONS and text not in ("Regierung", "Partei", "Unternehmen",
-                                                                          "Konzern", "Verband", "Gericht", "Behörde"):
-                spans.append(Span(doc, i, i + 1, label="ORG", kb_id=lx.ORGANIZATIONS[text]))
-            elif not taken[i] and _CAP_WORD.match(text) and role_head(text) is None:
-                suffix = _org_suffix(text.lower())
-                if suffix:
-                    spans.append(Span(doc, i, i + 1, label="ORG", kb_id=_org_key(text)))
-            i += 1
+            two = f"{text} {texts[i + 1]}" if i + 1 < n and text in _ORG_NAME_STARTS else ""
+            if two in lx.ORGANIZATIONS and not any(taken[i:i + 2]):
+                spans.append(Span(doc, i, i + 2, label="ORG", kb_id=lx.ORGANIZATIONS[two]))
+                free = i + 2
+                continue
+            key = None if taken[i] else _org_word(text)
+            if key is not None:
+                spans.append(Span(doc, i, i + 1, label="ORG", kb_id=key))
         return spans
 
     def _add_role(self, doc: Doc, span: Span, info: PersonInfo) -> None:
         """Role words right before a name, or in an apposition right after: ``Kreml-Sprecher Peskow``."""
+        texts = doc_texts(doc)  # every name asks: the words come from the array, not from new Tokens
         sent_start = span.sent.start
         k = span.start - 1
-        if k >= sent_start and doc[k].text == ",":
+        if k >= sent_start and texts[k] == ",":
             k -= 1
-        if k >= sent_start and role_head(doc[k].text):
+        if k >= sent_start and role_head(texts[k]):
             first = k
             while first - 1 >= max(sent_start, k - 2) and _is_modifier(doc[first - 1]):
                 first -= 1
             info.roles.add(doc[first:k + 1].text)
         after = span.end
-        if after + 1 < len(doc) and doc[after].text == "," and role_head(doc[after + 1].text or ""):
-            info.roles.add(doc[after + 1].text)
+        if after + 1 < len(doc) and texts[after] == "," and role_head(texts[after + 1] or ""):
+            info.roles.add(texts[after + 1])
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_or_title(text: str) -> bool:
+    """A capitalised role or title word (``Präsident``, ``Frau``), which may stand before a surname."""
+    return text[:1].isupper() and bool(role_head(text) or text in lx.TITLE_WORDS)
+
+
+# Every text before a space in an organization's name: "Weißes" of "Weißes Haus".
+_ORG_NAME_STARTS = frozenset(name[:k] for name in lx.ORGANIZATIONS for k, ch in enumerate(name) if ch == " ")
+# Known organization words that alone name no one organization.
+_GENERIC_ORGS = frozenset({"Regierung", "Partei", "Unternehmen", "Konzern", "Verband", "Gericht", "Behörde"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _org_word(text: str) -> str | None:
+    """The organization one word names (its key), if any: a known name, or a word with an
+    institution's ending (``Finanzamts``); asked of every word of every article."""
+    if text in lx.ORGANIZATIONS and text not in _GENERIC_ORGS:
+        return lx.ORGANIZATIONS[text]
+    if _CAP_WORD.match(text) and role_head(text) is None and _org_suffix(text.lower()):
+        return _org_key(text)
+    return None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.docindex import doc_texts
+from kg.extract.docindex import doc_spaces, doc_texts
 
 # Text glued by page extraction ("GuneewPräsident") is split where a lower-case
 # letter meets a capitalised word, so names and roles become tokens of their own.
 _GLUE_INFIX = r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]{2,})"
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", "‹", "›", ")"}
+_ENDS = _SENT_END | _CLOSERS  # the only words after which a sentence can start
 
 
 @Language.component("kg_sentences")
@@ -36,22 +37,37 @@ def kg_sentences(doc: Doc) -> Doc:
 
 
 def sentence_starts(doc: Doc) -> list[int]:
-    """1 for a token that starts a sentence, -1 for one that does not (spaCy's SENT_START values)."""
+    """1 for a token that starts a sentence, -1 for one that does not (spaCy's SENT_START values).
+
+    Only whitespace tokens and sentence punctuation can end a sentence, so only they are visited; a
+    run of other words between them starts a sentence at its first word when the token before it
+    ended one (or the text starts there), and continues it otherwise.
+    """
     texts = doc_texts(doc)
-    out: list[int] = []
-    start = True
-    spaces, trailing = doc.to_array([IS_SPACE, SPACY]).T.tolist()
-    for i, (text, space, spacy_) in enumerate(zip(texts, spaces, trailing, strict=True)):
-        if space:
-            out.append(1 if i == 0 else -1)
-            start = start or "\n" in text
+    spaces = doc_spaces(doc)
+    out = [-1] * len(texts)
+    out[0] = 1
+    start = True  # whether the next word starts a sentence
+    last = -1  # the last token visited
+    for i in [k for k, text in enumerate(texts) if spaces[k] or text in _ENDS]:
+        if i > last + 1:  # words no rule looks at between the visited tokens
+            if start:
+                out[last + 1] = 1
+            start = False
+        last = i
+        text = texts[i]
+        if spaces[i]:
+            start = start or "\n" in text  # a line break always ends a sentence
             continue
-        out.append(1 if start or i == 0 else -1)
-        start = "\n" in (" " if spacy_ else "")  # Token.whitespace_: a line break is a token of its own
+        if start:
+            out[i] = 1
+        start = False
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
         if text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
             # A closing quote right after the stop still belongs to this sentence.
-            start = start or (nxt not in _CLOSERS and nxt not in {",", ";", ":"} and not nxt[:1].islower())
+            start = nxt not in _CLOSERS and nxt not in {",", ";", ":"} and not nxt[:1].islower()
+    if start and last + 1 < len(texts):
+        out[last + 1] = 1
     return out
 
 

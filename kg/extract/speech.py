@@ -24,7 +24,7 @@ from kg.extract.frame import Frame
 from kg.extract.frames import DASHES, Frames
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.titles import is_title
-from kg.extract.verbs import char_span, is_subjunctive, speech_lemma
+from kg.extract.verbs import SPEECH_WORDS, char_span, first_speech_verb, is_subjunctive, speech_lemma
 from kg.model import Claim, Mention
 from kg.model import Span as TextSpan
 
@@ -40,7 +40,9 @@ __all__ = ["SpeechFinder", "iter_claims", "speech_lemma"]
 def _mention(ref: Referent) -> Mention:
     m = ref.mention
     kind = ref.kind if ref.kind in ("name", "role", "pronoun", "org", "description") else "name"
-    return Mention(m.start_char, m.end_char, m.text, kind=kind)  # type: ignore[arg-type]
+    # The Doc's text between the span's offsets is its text: Span.text would join its Tokens anew.
+    text = doc_text(m.doc)[m.start_char:m.end_char]
+    return Mention(m.start_char, m.end_char, text, kind=kind)  # type: ignore[arg-type]
 
 
 class SpeechFinder:
@@ -85,8 +87,7 @@ class SpeechFinder:
             span = self.doc.char_span(q.begin, q.end, alignment_mode="expand")
             if span is None or len(span) < 3:
                 continue
-            for t in span:
-                self.in_quote[t.i] = True
+            self.in_quote[span.start:span.end] = [True] * len(span)
             out.append((span, q))
         return out
 
@@ -144,7 +145,7 @@ class SpeechFinder:
         for f_begin, f_end, frame in reversed(self.framed):
             if f_begin <= begin + 1 and end - 1 <= f_end + 1 and frame.ref is not None:
                 return frame.ref, frame.cue, frame.cue_tokens
-        verb = next((t for t in sent if speech_lemma(t) and not self.in_quote[t.i]), None)
+        verb = first_speech_verb(self.doc, sent.start, sent.end, self.in_quote)
         ref = self.frames.subject(sent, verb.i) if verb is not None else None
         if verb is not None and ref is not None:
             return ref, speech_lemma(verb), (verb.i, verb.i + 1)
@@ -222,11 +223,13 @@ class SpeechFinder:
 
     def _speaker_without_claim(self, sent: Span, si: int) -> None:
         """``X wies den Vorwurf zurück. In Zeiten knapper Kassen sei …``: X speaks on in what follows."""
-        verb = next((t for t in sent if not self.in_quote[t.i] and speech_lemma(t) not in (None, "heißen")
-                     and not self.frames.conditional(sent, t.i)), None)
+        lowers, doc = self.ctx.lowers, self.doc
+        # speech_lemma is None for a word outside SPEECH_WORDS: only those words become Tokens.
+        verb = next((i for i in range(sent.start, sent.end) if lowers[i] in SPEECH_WORDS and not self.in_quote[i]
+                     and speech_lemma(doc[i]) not in (None, "heißen") and not self.frames.conditional(sent, i)), None)
         if verb is None:
             return
-        ref = self.frames.subject(sent, verb.i)
+        ref = self.frames.subject(sent, verb)
         if ref is not None:
             self.last = (si, ref)
 
@@ -237,7 +240,7 @@ class SpeechFinder:
             return False
         ref = self.frames.subject(sent, toks[1].i)
         prev = self.sents[si - 1]
-        if ref is None or any(self.in_quote[t.i] for t in prev):
+        if ref is None or any(self.in_quote[prev.start:prev.end]):
             return False
         begin, end = char_span(self.doc, prev.start_char, prev.end_char)
         if any(c.span.begin < end and begin < c.span.end for c, _ in self.claims):
@@ -267,7 +270,7 @@ class SpeechFinder:
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        return sum(self.in_quote[t.i] for t in span) > len(span) / 2
+        return sum(self.in_quote[span.start:span.end]) > len(span) / 2
 
     def _continues(self, sent: Span, si: int) -> bool:
         """A subjunctive sentence right after reported speech goes on reporting the same speaker."""
@@ -307,7 +310,7 @@ class SpeechFinder:
         else:
             # Only a source the previous sentence reports as speaking ("gab … bekannt", "legte … vor").
             prev = self.sents[si - 1]
-            verb = next((t for t in prev if speech_lemma(t) and not self.in_quote[t.i]), None)
+            verb = first_speech_verb(self.doc, prev.start, prev.end, self.in_quote)
             ref = self.frames.subject(prev, verb.i) if verb is not None else None
         if ref is None:
             return False

@@ -12,7 +12,6 @@ from spacy.tokens import Span
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context, Referent
-from kg.extract.docindex import doc_lowers, doc_texts
 from kg.extract.verbs import ARTICLES, speech_lemma
 
 _SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "als", "da", "wobei", "wohingegen"})
@@ -38,8 +37,7 @@ class Subjects:
         else it is the phrase right before the verb (``Putin sagte``) or right after it (``sagte
         Peskow``); else the sentence's opening phrase; else the closest name before the verb.
         """
-        doc = self.doc
-        texts, lowers = doc_texts(doc), doc_lowers(doc)
+        texts, lowers = self.ctx.texts, self.ctx.lowers
         aux = next((k for k in range(sent.start, verb_i) if lowers[k] in AUXILIARIES and not self.in_quote[k]), None)
         if aux is not None and "," in texts[aux:verb_i]:
             aux = None  # "Der Sprecher, der dort war, sagte": the auxiliary is in another clause

@@ -17,19 +17,36 @@ ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "
                       "diese", "dieser", "diesen", "diesem", "dieses"})
 
 
+# Every lowercase word that may be a speech verb, as one set: the word tables are complete once
+# imported, and the rules ask this of nearly every token.
+SPEECH_WORDS = frozenset(lx.SPEECH_LEMMAS) | frozenset(lx.SPEECH_FORMS) | _MAKE_FORMS
+
+
 def is_speech_word(low: str) -> bool:
     """Whether a lowercase word may be a speech verb at all; ``speech_lemma`` is None for every other word."""
-    return low in lx.SPEECH_LEMMAS or low in lx.SPEECH_FORMS or low in _MAKE_FORMS
+    return low in SPEECH_WORDS
 
 
 def speech_lemma(tok: Token) -> str | None:
     """The speech verb a token is a form of; memoised per Doc, since every frame finder asks."""
-    if not is_speech_word(tok.lower_):
+    if tok.lower_ not in SPEECH_WORDS:
         return None  # most words are no speech verb: answered without the memo
     memo: dict[int, str | None] = tok.doc.user_data.setdefault("kg_speech_lemma", {})
     if tok.i not in memo:
         memo[tok.i] = _speech_lemma(tok)
     return memo[tok.i]
+
+
+def first_speech_verb(doc: Doc, start: int, end: int, in_quote: list[bool]) -> Token | None:
+    """``next((t for t in doc[start:end] if speech_lemma(t) and not in_quote[t.i]), None)``, building a
+    Token only for a word that may be a speech verb: the rules ask it of whole sentences."""
+    lowers = doc_lowers(doc)
+    for i in range(start, end):
+        if lowers[i] in SPEECH_WORDS and not in_quote[i]:
+            tok = doc[i]
+            if speech_lemma(tok):
+                return tok
+    return None
 
 
 def _speech_lemma(tok: Token) -> str | None:

@@ -82,7 +82,7 @@ def boilerplate_spans(text: str) -> list[Span]:
         if is_tail_marker(norm) and line.begin >= _TAIL_FROM * len(text):
             marked.extend(lines[index:])
             break
-        if is_chrome(line.text) or (after_teaser and _is_teaser_headline(line.text)):
+        if _is_chrome(line.text, norm) or (after_teaser and _is_teaser_headline(line.text)):
             marked.append(line)
         after_teaser = norm in TEASER_PREFIXES
     return marked
@@ -90,7 +90,11 @@ def boilerplate_spans(text: str) -> list[Span]:
 
 def is_chrome(line: str) -> bool:
     """True when one line (without its newline) is chrome by any of the rules."""
-    norm = normalize(line)
+    return _is_chrome(line, normalize(line))
+
+
+def _is_chrome(line: str, norm: str) -> bool:
+    """``is_chrome`` with the line's ``normalize``d form, which ``boilerplate_spans`` has made already."""
     return (
         not any(ch.isalpha() for ch in line)
         or _mostly_non_latin(line)
@@ -135,8 +139,13 @@ def _starts_with_any(norm: str, prefixes: Sequence[str]) -> bool:
     return any(norm.startswith(p) and (len(norm) == len(p) or not norm[len(p)].isalnum()) for p in prefixes)
 
 
+_TEASER_MARKERS = (*TEASER_PREFIXES, "anzeige", "werbung")
+
+
 def _is_teaser_marker(norm: str) -> bool:
-    for prefix in (*TEASER_PREFIXES, "anzeige", "werbung"):
+    if not norm.startswith(_TEASER_MARKERS):
+        return False  # one C-level test first: a marker starts with one of them, prose lines with none
+    for prefix in _TEASER_MARKERS:
         if norm == prefix:
             return True
         if norm.startswith(prefix) and norm[len(prefix) :].lstrip()[:1] in tuple(_TEASER_SEPARATORS):

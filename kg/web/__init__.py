@@ -57,8 +57,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
-def serve(app: Flask, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:
-    """Serve ``app`` with waitress (a production WSGI server) until interrupted."""
+def serve(app: Flask, host: str = "127.0.0.1", port: int = 8000, threads: int = 4, processes: int = 1) -> None:
+    """Serve ``app`` with waitress (a production WSGI server) until interrupted.
+
+    With ``processes`` > 1, that many forked web processes share the listening socket (see
+    ``kg.web.processes``); ``app`` must not have opened its store yet (``create_app`` opens nothing),
+    so that each process opens its own handle and query workers after the fork.
+    """
+    if processes > 1:
+        from kg.web.processes import serve_processes
+
+        serve_processes(lambda: app, host, port, threads, processes)
+        return
     waitress.serve(app, host=host, port=port, threads=threads)
 
 

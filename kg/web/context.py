@@ -25,7 +25,7 @@ from flask import Flask, current_app
 from kg import query as q
 from kg.store import KGStore, StoreError
 from kg.vocab import DEFAULT_BASE
-from kg.workers import Freshness, Job, Pool, read_generation
+from kg.workers import Job, Pool, StatFreshness, read_generation
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class StoreHolder:
         self._lock = threading.Lock()
         self._base: str | None = None
         # Only a read-only store on disk can change under us (a build in another process).
-        self._freshness = Freshness(path) if path is not None and store is None and not writable else None
+        self._freshness = StatFreshness(path) if path is not None and store is None and not writable else None
         self._pool: Pool | None = None
         self._threads: ThreadPoolExecutor | None = None
 
