@@ -372,3 +372,28 @@ def test_speech_context_pronoun_prefers_gender(nlp: Language) -> None:
     she, he = ctx.pronoun(sie), ctx.pronoun(er)
     assert she is not None and he is not None
     assert (she.key, he.key) == ("Sabine Hartmann", "Luc Moreau")
+
+
+def test_speech_verb_inside_the_complement_stays_in_the_claim(extractor: Extractor) -> None:
+    # Regression: "davon ausgehen" inside the reported clause took the claim, with "er" as speaker.
+    text = ("Bei dem Unglück wurden zwölf Menschen verletzt. Der Einsatzleiter Martin Krebs erklärte, "
+            "er gehe nicht davon aus, dass weitere Opfer gefunden würden.")
+    assert_claim(only_claim(read(extractor, text)), text,
+                 "er gehe nicht davon aus, dass weitere Opfer gefunden würden",
+                 speaker="Martin Krebs", direct=False, cue="erklären")
+
+
+def test_speech_two_frames_with_a_comma_between_stay_two(extractor: Extractor) -> None:
+    text = ("Die Ministerin Karin Weber und der Abgeordnete Paul Hartmann stritten am Montag. "
+            "Weber warnte, dass die Kosten steigen, während Hartmann verlangte, dass die Steuern sinken.")
+    claims = read(extractor, text).claims
+    assert [(c.span.text, c.speaker) for c in claims] == [
+        ("dass die Kosten steigen", "Karin Weber"), ("dass die Steuern sinken", "Paul Hartmann")]
+
+
+def test_speech_quote_after_colon_is_the_nearest_verbs(extractor: Extractor) -> None:
+    # Regression: the first speech verb of the sentence ("kritisierte") took the quote.
+    text = ("Auch die Gewerkschaft kritisierte den Plan scharf: So sagte Jana Richter, Vorsitzende "
+            "des Landesverbands: „Man kann den Beschäftigten nicht alles zumuten.“")
+    assert_claim(only_claim(read(extractor, text)), text, "Man kann den Beschäftigten nicht alles zumuten",
+                 speaker="Jana Richter", direct=True, cue="sagen")

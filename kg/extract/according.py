@@ -79,6 +79,8 @@ class SourcePhrases:
                 owner = next((self.ctx.by_token[k] for k in range(tok.i + 1, src.i) if k in self.ctx.by_token), None)
                 if ref is None and owner is not None:
                     ref = Referent.named(owner)  # "nach Grupps Meinung": Grupp's
+                if ref is None and start < sent.end and self._owner_follows(src):
+                    ref = self._owner_phrase(start, sent)  # "Angaben des United States Geological Survey"
                 if ref is None:
                     ref = self._source_agent(doc[tok.i + 1:src.i + 1])
                 return self._around(sent, tok.i, max(ref.mention.end, src.i + 1), ref, "Angaben", (tok.i, src.i + 1))
@@ -138,6 +140,25 @@ class SourcePhrases:
             return None
         words = doc[i:end]
         return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+
+    def _owner_phrase(self, i: int, sent: Span) -> Referent | None:
+        """``des United States Geological Survey (USGS)``: an owner no lexicon knows, named by an
+        article, adjectives and capitalised words, with an abbreviation in brackets."""
+        doc = self.doc
+        k = i + 1 if doc[i].lower_ in ("von", "vom") else i
+        while k < sent.end and doc[k].text[:1].islower() and doc[k].is_alpha \
+                and (doc[k].lower_ in ARTICLES or doc[k].lower_.endswith(("e", "en", "er", "es"))):
+            k += 1
+        end = k
+        while end < sent.end and end - k < 6 and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and not self.in_quote[end]:
+            end += 1
+        if end == k:
+            return None
+        if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3
+        label = doc[k:end].text
+        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
 
     def _source_agent(self, words: Span) -> Referent:
         """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""

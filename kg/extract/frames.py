@@ -118,7 +118,11 @@ class Frames:
         k = span.start - 1
         if k < sent.start or doc[k].text not in (":", ","):
             return None
-        verb = next((t for t in doc[sent.start:k] if speech_lemma(t) and not self.in_quote[t.i]), None)
+        # The speech verb nearest the quote, after any earlier colon: in "Die Kommission kritisierte das
+        # Gesetz: So sagte Rehn: „…“" the quote is Rehn's.
+        scope = next((t.i + 1 for t in reversed(doc[sent.start:k]) if t.text in (":", ";") and not self.in_quote[t.i]),
+                     sent.start)
+        verb = next((t for t in reversed(doc[scope:k]) if speech_lemma(t) and not self.in_quote[t.i]), None)
         if doc[k].text == "," and verb is None:
             return None
         if verb is not None and speech_lemma(verb) == "zitieren":
@@ -217,12 +221,26 @@ class Frames:
             if found is None:
                 break
             frame, next_i = found
+            if frames and self._inside_complement(frames[-1], frame):
+                tok_i = next_i  # "erklärte, er gehe davon aus, dass …": one claim, the first speaker's
+                continue
             if frames and frames[-1].end > frame.begin:
                 cut = self._clause_start(frames[-1].begin, frame.cue_tokens[0] if frame.cue_tokens else next_i)
                 frames[-1].end = min(frames[-1].end, cut)
             frames.append(frame)
             tok_i = next_i
         return frames
+
+    def _inside_complement(self, outer: Frame, inner: Frame) -> bool:
+        """The inner speech verb is the outer complement's own verb: no comma stands between them."""
+        if not inner.cue_tokens or outer.mode != "indirect":
+            return False
+        verb_i = inner.cue_tokens[0]
+        first = verb_i
+        while first > 0 and self.doc[first - 1].idx >= outer.begin:
+            first -= 1
+        return first < verb_i and not any(t.text in (",", ";", ":") for t in self.doc[first:verb_i]) \
+            and any(is_subjunctive(t) for t in self.doc[first:verb_i + 1])
 
     def _clause_start(self, begin: int, verb_i: int) -> int:
         """The comma that opens the clause of the verb at ``verb_i`` (char offset), else the verb's offset."""

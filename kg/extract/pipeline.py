@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy
 import spacy
 from spacy.attrs import IS_SPACE, SENT_START, SPACY
 from spacy.errors import Errors
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +19,9 @@ from kg.extract.docindex import doc_texts
 _GLUE_INFIX = r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]{2,})"
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", "‹", "›", ")"}
+# spaCy keeps "7." together as an ordinal ("am 7. Dezember"); "im Jahr 2010." or "7,1." ends a sentence
+# when a function word follows, which no ordinal is followed by ("2010. Der Rekord", "7,1. Nach Angaben").
+_NUMBER_STOP = re.compile(r"^\d[\d.,]*\.$")
 
 
 @Language.component("kg_sentences")
@@ -49,7 +55,9 @@ def sentence_starts(doc: Doc) -> list[int]:
         out.append(1 if start or i == 0 else -1)
         start = "\n" in (" " if spacy_ else "")  # Token.whitespace_: a line break is a token of its own
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
-        if text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
+        if _NUMBER_STOP.match(text) and nxt[:1].isupper() and nxt.lower() in STOP_WORDS:
+            start = True
+        elif text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
             # A closing quote right after the stop still belongs to this sentence.
             start = start or (nxt not in _CLOSERS and nxt not in {",", ";", ":"} and not nxt[:1].islower())
     return out

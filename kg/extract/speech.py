@@ -263,11 +263,15 @@ class SpeechFinder:
                    and begin <= c.cue_span.begin < end for c, _ in self.claims)
 
     def _covered(self, begin: int, end: int) -> bool:
-        """Mostly quoted words: the quote is the claim, not a reported clause around it."""
+        """Only quoted words: the quote is the claim, not a reported clause around it.
+
+        A clause with words of its own around a quote ("es müsse Schluss sein mit „…“") is a
+        reported clause, and the quote inside it a second claim: readers (and annotators) see both.
+        """
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        return sum(self.in_quote[t.i] for t in span) > len(span) / 2
+        return all(self.in_quote[t.i] or t.is_punct for t in span)
 
     def _continues(self, sent: Span, si: int) -> bool:
         """A subjunctive sentence right after reported speech goes on reporting the same speaker."""
