@@ -851,3 +851,42 @@ def test_frames_relative_nach_denen_after_a_source(extractor: Extractor, text: s
 
 def test_frames_nach_dem_in_time_is_no_source(extractor: Extractor) -> None:
     assert read(extractor, "Er reiste nach Berlin, nach dem Treffen fuhr er weiter nach Prag.").claims == []
+
+
+def test_frames_zufolge_after_a_noun_no_lexicon_knows(extractor: Extractor) -> None:
+    text = "Die Kapelle ist alt. Sie stand Überlieferungen zufolge schon vor dem Jahr 1650."
+    claim = only_claim(read(extractor, text))
+    assert (claim.speaker, claim.cue) == ("agent:Überlieferungen", "zufolge")
+    assert_mention(claim, text, "Überlieferungen")
+
+
+def test_frames_final_so_with_a_described_source(extractor: Extractor) -> None:
+    text = ("Das Video tauchte am Montag auf. Die Anhänger sollten sich nicht zurückziehen, "
+            "so die Stimme auf dem Band.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "Die Anhänger sollten sich nicht zurückziehen")
+    assert (claim.speaker, claim.cue) == ("agent:Stimme auf dem Band", "so")
+    assert_mention(claim, text, "die Stimme auf dem Band")
+
+
+def test_frames_wie_clause_with_a_quoted_outlet(extractor: Extractor) -> None:
+    # The outlet's quoted name is the speaker, not a quotation of its own.
+    text = "Wie die „Abendpost“ am Montag berichtete, muss das Theater schließen."
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "muss das Theater schließen")
+    assert claim.cue == "berichten"
+    assert_mention(claim, text, "die „Abendpost“")
+
+
+def test_frames_besagen_with_dass(extractor: Extractor) -> None:
+    text = "Im Vertrag steht eine Klausel. Diese besagt, dass der Käufer den Anteil zurückgeben muss."
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "dass der Käufer den Anteil zurückgeben muss")
+    assert claim.cue == "besagen"
+
+
+def test_frames_anaphoric_dies_with_an_age_before_the_name(extractor: Extractor) -> None:
+    text = "Der Torwart muss am Knie operiert werden. Dies bestätigte der 33-jährige Marco Bellini am Montag."
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "Der Torwart muss am Knie operiert werden")
+    assert claim.speaker == "Marco Bellini"

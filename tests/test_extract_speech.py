@@ -397,3 +397,12 @@ def test_speech_quote_after_colon_is_the_nearest_verbs(extractor: Extractor) -> 
             "des Landesverbands: „Man kann den Beschäftigten nicht alles zumuten.“")
     assert_claim(only_claim(read(extractor, text)), text, "Man kann den Beschäftigten nicht alles zumuten",
                  speaker="Jana Richter", direct=True, cue="sagen")
+
+
+def test_speech_colon_quote_after_a_clause_without_speech_verb(extractor: Extractor) -> None:
+    # Regression: "30:25." did not end the sentence, and the quote went to "Der Verein".
+    text = ("Der Verein gewann 30:25. Im Fernsehen zeigte sich der Bundestrainer zufrieden: "
+            "„Wir haben uns in allen Teilen gesteigert.“")
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == "agent:Bundestrainer"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Bundestrainer"

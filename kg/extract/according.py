@@ -58,6 +58,8 @@ class SourcePhrases:
             low = tok.lower_
             if low == "zufolge" and idx > 0:
                 ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
+                if ref is None and toks[idx - 1].is_alpha and toks[idx - 1].text[:1].isupper():
+                    ref = self._source_ending_at(toks[idx - 1].i, sent)  # "Überlieferungen zufolge"
                 if ref is not None:
                     start = self.ctx.phrase_start(ref, toks[idx - 1].i, sent.start)
                     return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
@@ -160,6 +162,29 @@ class SourcePhrases:
         label = doc[k:end].text
         return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
 
+    def described_source(self, i: int, sent: Span) -> Referent | None:
+        """``die Tonbandstimme``, ``das Fazit der Betreiber``: an article and a noun no lexicon knows,
+        running to the end of the sentence (after a final ``so`` nothing else can stand there)."""
+        doc = self.doc
+        if i + 1 >= sent.end or doc[i].lower_ not in ARTICLES or not doc[i + 1].is_alpha \
+                or not doc[i + 1].text[:1].isupper():
+            return None
+        end = i + 2
+        while end < sent.end and end - i < 9 and not doc[end].is_punct:
+            end += 1
+        if end < sent.end - 1 or self.in_quote[i + 1]:
+            return None
+        label = doc[i + 1:end].text
+        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
+
+    def _source_ending_at(self, i: int, sent: Span) -> Referent:
+        """``Überlieferungen``, ``ersten Schätzungen``: a source noun with its article and adjectives."""
+        doc, k = self.doc, i
+        while k > sent.start and doc[k - 1].is_alpha and doc[k - 1].text[:1].islower() \
+                and (doc[k - 1].lower_ in ARTICLES or doc[k - 1].lower_.endswith(("e", "en", "er", "em", "es"))):
+            k -= 1
+        return self._source_agent(doc[k:i + 1])
+
     def _source_agent(self, words: Span) -> Referent:
         """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""
         head = words[-1].text
@@ -193,8 +218,9 @@ class SourcePhrases:
         after = self.doc[verb.i + 1]
         if after.text not in (",", ".") and after.i < sent.end - 1:
             return None
-        ref = self.ctx.speaker_at(toks[idx].i + 1, verb.i - toks[idx].i - 1)
-        if ref is None:
+        start = toks[idx].i + 1
+        ref = self.ctx.speaker_at(start, verb.i - start) or self._named_source(start, sent)  # "Wie die „Zeit“ …"
+        if ref is None or ref.mention.end > verb.i:
             return None
         return self._around(sent, toks[idx].i, verb.i + 1, ref, speech_lemma(verb) or "sagen", (verb.i, verb.i + 1))
 

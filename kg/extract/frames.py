@@ -130,10 +130,26 @@ class Frames:
             if quoted is not None:
                 return quoted
         ref = self.subject(sent, verb.i if verb is not None else k)
+        if ref is None and verb is None:
+            ref = self._clause_subject(scope, k)  # "In der ARD zeigte sich der Trainer zufrieden: „…“"
         if ref is None:
             return None
         cue = (verb.i, verb.i + 1) if verb is not None else (k, k + 1)
         return Frame(0, 0, ref, speech_lemma(verb) if verb is not None else "sagen", cue, "direct")
+
+    def _clause_subject(self, start: int, colon: int) -> Referent | None:
+        """The first speaker phrase before the colon that no preposition governs."""
+        i = start
+        while i < colon:
+            if self.in_quote[i] or not self.doc[i].is_alpha:
+                i += 1
+                continue
+            ref = self.ctx.speaker_at(i, colon - i)
+            if ref is not None and ref.mention.end <= colon and not self.ctx.in_pp(i):
+                return ref
+            # Past the whole phrase: in "In der ARD" neither "der ARD" nor "ARD" is the subject.
+            i = ref.mention.end if ref is not None and ref.mention.end > i else i + 1
+        return None
 
     def _quoted_before(self, sent: Span, verb_i: int, colon: int) -> Frame | None:
         """``Ein Sender zitierte Papandreou mit den Worten: „…“`` (the object said it) and
@@ -192,6 +208,8 @@ class Frames:
                 ref = self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.ctx.speaker_at(tok.i + 1, 10)
+                if lemma == "so" and ref is None:
+                    ref = self.sources.described_source(tok.i + 1, sent)  # "…, so die Tonbandstimme."
                 if lemma == "so" and (ref is None or not self._frame_ends(ref.mention.end, sent)):
                     continue  # "so" is a frame only as "…, so der Minister." (or "… im Interview.")
             comma = toks[pos - 2] if anaphor else toks[pos - 1]

@@ -21,7 +21,7 @@ _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", "‹", "›", ")"}
 # spaCy keeps "7." together as an ordinal ("am 7. Dezember"); "im Jahr 2010." or "7,1." ends a sentence
 # when a function word follows, which no ordinal is followed by ("2010. Der Rekord", "7,1. Nach Angaben").
-_NUMBER_STOP = re.compile(r"^\d[\d.,]*\.$")
+_NUMBER_STOP = re.compile(r"^\d[\d.,:]*\.$")
 
 
 @Language.component("kg_sentences")

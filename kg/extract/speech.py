@@ -129,6 +129,9 @@ class SpeechFinder:
 
     def _open_quote(self, span: Span, q: Quote, sent: Span, si: int) -> None:
         """A quote without a frame of its own: the reported speech around it, else the last speaker."""
+        mentions = (c.speaker_mention for c, _ in self.claims)
+        if any(m is not None and m.begin <= q.begin and q.end <= m.end for m in mentions):
+            return  # "Wie die „Rundschau“ berichtete, …": the quoted words name the speaker
         found = self._open_quote_speaker(span, q, sent, si)
         if found is not None:
             ref, cue, cue_tokens = found
