@@ -890,3 +890,18 @@ def test_frames_anaphoric_dies_with_an_age_before_the_name(extractor: Extractor)
     claim = only_claim(read(extractor, text))
     assert_words(claim, text, "Der Torwart muss am Knie operiert werden")
     assert claim.speaker == "Marco Bellini"
+
+
+def test_frames_subjunctive_of_a_prefixed_strong_verb_goes_on(extractor: Extractor) -> None:
+    text = ("Die Regierung warnt vor neuen Überschwemmungen im ganzen Land. "
+            "Die wichtigsten Dämme befänden sich an der Grenze ihrer Belastbarkeit.")
+    claims = read(extractor, text).claims
+    assert [(c.span.text, c.speaker) for c in claims][1] == (
+        "Die wichtigsten Dämme befänden sich an der Grenze ihrer Belastbarkeit", "Regierung")
+
+
+def test_frames_title_the_lexicon_lacks_before_a_name(extractor: Extractor) -> None:
+    text = "Die Streiks sollen ruhen, so Tarifkoordinator Frank Bäsler."
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == "Frank Bäsler"
+    assert_mention(claim, text, "Frank Bäsler")

@@ -161,6 +161,10 @@ class Context:
                     ("e", "en", "er", "es")) and tok.lower_ not in lx.SPEECH_FORMS) or _AGE.match(tok.text):
                 j += 1
                 continue
+            nxt = self.by_token.get(j + 1)
+            if tok.text[:1].isupper() and tok.is_alpha and nxt is not None and nxt.label_ == "PER" \
+                    and nxt.start == j + 1 and not self.is_genitive(nxt):
+                return Referent.named(nxt)  # a title the lexicon lacks: "Verhandlungsführer Frank Bäsler"
             if tok.text[:1].isupper() and tok.text.endswith("s") and tok.is_alpha:
                 j += 1  # a genitive before the head: "Russlands Präsident"
                 continue
