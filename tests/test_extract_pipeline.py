@@ -51,7 +51,8 @@ def test_pipeline_sentence_ends_at_stop(nlp: Language) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Der Rekord stammt aus dem Jahr 2010. Der alte Rekord hielt zehn Jahre.",
      ["Der Rekord stammt aus dem Jahr 2010.", "Der alte Rekord hielt zehn Jahre."]),
-    ("Die Gastgeber gewannen 30:25. In der Halle war es laut.", ["Die Gastgeber gewannen 30:25.", "In der Halle war es laut."]),
+    ("Die Gastgeber gewannen 30:25. In der Halle war es laut.",
+     ["Die Gastgeber gewannen 30:25.", "In der Halle war es laut."]),
     ("Das Beben erreichte eine Stärke von 6,4. Nach Angaben der Behörde gab es keine Opfer.",
      ["Das Beben erreichte eine Stärke von 6,4.", "Nach Angaben der Behörde gab es keine Opfer."]),
 ])
