@@ -905,3 +905,27 @@ def test_frames_title_the_lexicon_lacks_before_a_name(extractor: Extractor) -> N
     claim = only_claim(read(extractor, text))
     assert claim.speaker == "Frank Bäsler"
     assert_mention(claim, text, "Frank Bäsler")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Laut einem Bericht des Innenministeriums vom November 2023 wurden 40 Prozent der Anträge abgelehnt.",
+     "wurden 40 Prozent der Anträge abgelehnt"),
+    ("Laut Polizei vom Montag ist die Lage ruhig.", "ist die Lage ruhig"),
+])
+def test_frames_laut_source_with_a_date(extractor: Extractor, text: str, words: str) -> None:
+    assert_words(only_claim(read(extractor, text)), text, words)
+
+
+@pytest.mark.parametrize(("text", "speaker", "words"), [
+    ("Nach Ansicht der Kritiker ist das Programm zu teuer.", "agent:Kritiker", "ist das Programm zu teuer"),
+    ("Nach bisherigen Erfahrungen steigt die Zahl im Winter.", "agent:bisherigen Erfahrungen",
+     "steigt die Zahl im Winter"),
+])
+def test_frames_nach_a_view_or_finding(extractor: Extractor, text: str, speaker: str, words: str) -> None:
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == speaker
+    assert_words(claim, text, words)
+
+
+def test_frames_nach_a_time_is_no_source(extractor: Extractor) -> None:
+    assert read(extractor, "Nach dem Spiel gingen die Fans friedlich nach Hause.").claims == []

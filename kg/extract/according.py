@@ -23,7 +23,12 @@ _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "übe
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
 # Statements and documents that stand for their authors ("nach einer Stellungnahme der Armee").
 _SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
-    "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung"}
+    "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung",
+    # views, findings and plans: "nach Ansicht der Kritiker", "nach dem Stand der Ermittlungen"
+    "ansicht", "ermittlungen", "untersuchungen", "erfahrungen", "planungen", "plänen", "vorstellungen",
+    "stand", "idee", "vorschlag", "willen"}
+_MONTHS = frozenset("""januar jänner februar märz april mai juni juli august september oktober november dezember
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag""".split())  # and weekdays: "vom Montag"
 _PAREN_OPEN = frozenset({",", "–", "—", "-", "("})
 _PAREN_CLOSE = frozenset({",", "–", "—", "-", ")"})
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen",
@@ -67,7 +72,8 @@ class SourcePhrases:
                 ref = (self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
                        or self._named_source(tok.i + 1, sent))
                 if ref is not None:
-                    return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
+                    end = self._past_date(ref.mention.end, sent.end)
+                    return self._around(sent, tok.i, end, ref, "laut", (tok.i, tok.i + 1))
             elif low == "nach" and 1 < idx < len(toks) - 3 and toks[idx - 1].text == "," \
                     and toks[idx + 1].lower_ in ("denen", "dem", "der") and _names_a_source(toks[idx - 2].text):
                 # "…, Umfragen, nach denen 72 Prozent …": the relative clause is what the source says.
@@ -106,6 +112,17 @@ class SourcePhrases:
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
         return None
+
+    def _past_date(self, i: int, stop: int) -> int:
+        """Past a date that dates the source: "laut einem Bericht vom November 2011", "vom 3. Mai"."""
+        doc = self.doc
+        if i >= stop or doc[i].lower_ not in ("vom", "von", "aus"):
+            return i
+        k = i + 1
+        while k < stop and k - i <= 4 and (doc[k].lower_ in _MONTHS or doc[k].text.rstrip(".").isdigit()
+                                           or doc[k].lower_ in ("dem", "jahr")):
+            k += 1
+        return k if k > i + 1 and any(doc[j].lower_ in _MONTHS or doc[j].text.isdigit() for j in range(i + 1, k)) else i
 
     def _parenthetical_so(self, sent: Span, so: Token) -> Frame | None:
         """``Dennoch, so Krämer, habe der Verband …``: a source set off inside the sentence it attributes.
