@@ -929,3 +929,13 @@ def test_frames_nach_a_view_or_finding(extractor: Extractor, text: str, speaker:
 
 def test_frames_nach_a_time_is_no_source(extractor: Extractor) -> None:
     assert read(extractor, "Nach dem Spiel gingen die Fans friedlich nach Hause.").claims == []
+
+
+@pytest.mark.parametrize(("sentence", "claimed"), [
+    ("Der Präsident Tamas Berisha sprach trotz der Kritik von einer freien und fairen Wahl.", True),
+    ("Der Präsident Tamas Berisha sprach am Montag mit Vertretern von Gewerkschaften.", False),
+])
+def test_frames_sprach_von_after_a_few_words(extractor: Extractor, sentence: str, claimed: bool) -> None:
+    text = "Wahl in Tirana\n\nTirana – Die Wahl ist vorbei. " + sentence
+    claims = read(extractor, text).claims
+    assert [c.span.text for c in claims] == ([sentence.rstrip(".")] if claimed else [])

@@ -359,8 +359,12 @@ class Frames:
 
     def _reports_alone(self, lemma: str, verb: Token, sent: Span) -> bool:
         """Whether the verb with just its objects reports what was said; "sprach von einem Erfolg" does."""
-        if lemma == "sprechen" and verb.i + 1 < sent.end and self.doc[verb.i + 1].lower_ in ("von", "vom"):
-            return True
+        if lemma == "sprechen":
+            # "sprach von einem Erfolg", "sprach trotz der Kritik von einer fairen Wahl"
+            # but not "sprach mit Vertretern von Verbänden": whom one spoke with is no claim
+            window = self.doc[verb.i + 1:min(sent.end, verb.i + 6)]
+            return any(t.lower_ in ("von", "vom") for t in window) \
+                and not any(t.text == "," or t.lower_ == "mit" for t in window)
         return lemma not in _NO_BARE_REPORT and not needs_complement(lemma)
 
     def _not_yet_said(self, toks: list[Token], verb: Token) -> bool:
