@@ -146,7 +146,8 @@ _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "
 # clause, a colon, or a comma and a subjunctive clause ("Die Polizei geht davon aus, dass …").
 NEEDS_COMPLEMENT: frozenset[str] = frozenset({
     "ausgehen", "erwarten", "annehmen", "schätzen", "denken", "finden", "wissen", "spekulieren", "urteilen",
-    "besagen", "zeigen", "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten", "wiederholen", "angeben",
+    "besagen", "zeigen", "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten",
+    "wiederholen", "angeben",
     "hervorgehen", "einschränken", "protestieren", "erhoffen",
     # "wurde angeklagt" is about the accused; the prosecutor is seldom named
     "anklagen",
