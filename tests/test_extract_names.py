@@ -271,3 +271,12 @@ def test_names_role_word_that_is_a_common_surname(extractor: Extractor) -> None:
     text = "Jana Richter leitet das Amt seit Mai. Richter sagte, die Zahlen seien gut. Der Richter vertagte den Fall."
     x = read(extractor, text)
     assert [m.text for m in person(x, "Jana Richter").mentions] == ["Jana Richter", "Richter"]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Die Anwältin Lucía Morales Trujillo sprach am Montag in Genf.", "Lucía Morales"),
+    ("Angela Merkels Regierung hat am Montag den Haushalt beschlossen.", "Angela Merkel"),
+])
+def test_names_s_name_before_a_name_is_no_genitive(extractor: Extractor, text: str, key: str) -> None:
+    # Regression: "Morales Trujillo" was read as a genitive, and the person became "Lucía Morale".
+    person(read(extractor, text), key)

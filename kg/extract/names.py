@@ -197,6 +197,9 @@ class NameFinder:
                 "-" in word and all(part[:1].isupper() and self._in_lexicon(part) for part in word.split("-")))
         return known
 
+    def _german_word(self, tok: Token) -> bool:
+        return self._common_noun(tok.text) or role_head(tok.text) is not None or tok.lower_ in lx.word_probabilities()
+
     def _in_lexicon(self, word: str) -> bool:
         return word in self.first_names or _strip_accents(word) in self.first_names
 
@@ -238,8 +241,10 @@ class NameFinder:
                      people: dict[str, PersonInfo], credit: bool) -> Span:
         surname = doc[end - 1].text
         nxt = doc[end] if end < len(doc) else None
-        # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not.
-        genitive = nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not self.is_first(nxt.text)
+        # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not,
+        # nor is "Hilda Morales Trujillo" (a second surname, no German noun).
+        genitive = nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not self.is_first(nxt.text) \
+            and self._german_word(nxt)
         key = self._key_for(name, surname, people, genitive)
         gender = self.genders.get(doc[start].text) or self.genders.get(_strip_accents(doc[start].text))
         info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=gender))
