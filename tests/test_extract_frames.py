@@ -939,16 +939,3 @@ def test_frames_sprach_von_after_a_few_words(extractor: Extractor, sentence: str
     text = "Wahl in Tirana\n\nTirana – Die Wahl ist vorbei. " + sentence
     claims = read(extractor, text).claims
     assert [c.span.text for c in claims] == ([sentence.rstrip(".")] if claimed else [])
-
-
-def test_frames_zeigte_sich_besorgt_dass(extractor: Extractor) -> None:
-    text = ("Gewalt gegen Frauen\n\nDie Aktivistin Clara Jiménez sprach am Montag in Genf. "
-            "Die Aktivistin zeigte sich besonders besorgt, dass viele Opfer keine Anzeige erstatteten.")
-    claim = read(extractor, text).claims[-1]
-    assert_words(claim, text, "dass viele Opfer keine Anzeige erstatteten")
-    assert (claim.speaker, claim.cue) == ("Clara Jiménez", "zeigen")
-    assert_mention(claim, text, "Die Aktivistin", after=text.index("Genf"))
-
-
-def test_frames_zeigen_without_a_clause_is_no_claim(extractor: Extractor) -> None:
-    assert read(extractor, "Sport\n\nDer Verein zeigte im Spiel am Samstag große Moral.").claims == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from kg.extract import Extractor
@@ -406,3 +407,20 @@ def test_speech_colon_quote_after_a_clause_without_speech_verb(extractor: Extrac
     claim = only_claim(read(extractor, text))
     assert claim.speaker == "agent:Bundestrainer"
     assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Bundestrainer"
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Amnesty International hat darauf hingewiesen", "agent:Amnesty International"),
+    ("Die Westbury Civic Alliance teilte mit", "agent:Westbury Civic Alliance"),
+])
+def test_speech_unknown_name_before_the_verb_is_the_speaker(extractor: Extractor, opening: str,
+                                                            speaker: str) -> None:
+    text = f"Haft in Kuba\n\nDie Häftlinge sitzen seit Jahren. {opening}, dass die Haft zu hart sei."
+    claim = only_claim(read(extractor, text))
+    assert (claim.span.text, claim.speaker) == ("dass die Haft zu hart sei", speaker)
+
+
+@pytest.mark.parametrize("opening", ["Als Grund nannte der Sprecher", "Letzte Woche erklärte der Sprecher"])
+def test_speech_german_words_before_the_verb_are_no_name(extractor: Extractor, opening: str) -> None:
+    text = f"Haft in Kuba\n\nDie Häftlinge sitzen seit Jahren. {opening}, dass die Haft zu hart sei."
+    assert only_claim(read(extractor, text)).speaker == "agent:Sprecher"

@@ -37,7 +37,7 @@ SPEECH_VERBS: dict[str, str] = {
     "urteilen": "", "beurteilen": "", "werten": "", "entscheiden": "", "befinden": "", "beschließen": "",
     "anordnen": "an", "bestehen": "", "beharren": "", "prophezeien": "", "vorhersagen": "vorher",
     "voraussagen": "voraus", "prognostizieren": "", "resümieren": "", "bilanzieren": "",
-    "konstatieren": "", "besagen": "", "zeigen": "",
+    "konstatieren": "", "besagen": "",
     # Explaining and telling.
     "begründen": "", "klarstellen": "klar", "klarmachen": "klar", "verdeutlichen": "", "erläutern": "",
     "schildern": "", "beschreiben": "", "andeuten": "an", "signalisieren": "",
@@ -146,7 +146,7 @@ _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "
 # clause, a colon, or a comma and a subjunctive clause ("Die Polizei geht davon aus, dass …").
 NEEDS_COMPLEMENT: frozenset[str] = frozenset({
     "ausgehen", "erwarten", "annehmen", "schätzen", "denken", "finden", "wissen", "spekulieren", "urteilen",
-    "besagen", "zeigen", "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten",
+    "besagen", "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten",
     "wiederholen", "angeben",
     "hervorgehen", "einschränken", "protestieren", "erhoffen",
     # "wurde angeklagt" is about the accused; the prosecutor is seldom named
