@@ -158,6 +158,8 @@ def test_lexicon_speech_lemma_reads_new_verbs(nlp: Language, text: str, word: st
     "handele", "handle", "befinde", "liege", "wisse", "gehe", "tue", "ändere", "verhandele", "ermittle",
     "erkläre", "fordere", "komme", "hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten",
     "müsste", "müssten", "dürfte", "gäbe", "käme", "bräuchte", "bräuchten", "fände", "sähe", "nähmen", "stünden",
+    # Konjunktiv II of prefixed strong verbs
+    "befänden", "entspräche", "bestünde", "verlöre", "zukäme", "ergäbe", "beträfe", "hinwiese",
 ])
 def test_lexicon_is_subjunctive_true_for_konjunktiv(word: str) -> None:
     assert lx.is_subjunctive(word)
@@ -169,6 +171,7 @@ def test_lexicon_is_subjunctive_true_for_konjunktiv(word: str) -> None:
     "nahe", "weise", "liebe", "lange", "gleiche", "dunkle", "heile", "Seite", "seite", "ohne", "gerade", "heute",
     "diese", "neue", "beide", "zufolge", "bitte", "danke", "schade", "sollte", "wollte", "möchte", "Sei",
     "brauchten", "fanden", "sahen", "nahmen", "blieben",  # indicative past: plural Konjunktiv II looks the same
+    "befanden", "vorlage", "anlage", "auflage", "wiese",  # a prefix does not make a noun or a past a subjunctive
 ])
 def test_lexicon_is_subjunctive_false_for_indicative_and_other_words(word: str) -> None:
     assert not lx.is_subjunctive(word)

@@ -245,3 +245,38 @@ def test_names_mentions_on_doc(nlp: Language) -> None:
     assert people["Dmitri Orlow"].roles == {"Kreml-Sprecher"}
     assert people["Dmitri Orlow"].surname == "Orlow"
     assert people["Jonas Weber"].gender == "male"
+
+
+def test_names_role_then_given_name_the_lexicon_lacks(extractor: Extractor) -> None:
+    text = ("Die Außenministerin Oyelaran Adebayo hat am Montag Berlin besucht. "
+            "Adebayo sagte, die Gespräche seien gut verlaufen.")
+    x = read(extractor, text)
+    ent = person(x, "Oyelaran Adebayo")
+    assert [m.text for m in ent.mentions] == ["Oyelaran Adebayo", "Adebayo"]
+    assert x.claims[0].speaker == "Oyelaran Adebayo"
+
+
+def test_names_role_then_noun_is_no_name(extractor: Extractor) -> None:
+    x = read(extractor, "Der Sprecher Außenministerium Meyer war nicht zu erreichen.")
+    assert "Außenministerium Meyer" not in x.entities
+
+
+@pytest.mark.parametrize("name", ["Hans-Jürgen Brettschneider", "Marie-Luise Kottwitz"])
+def test_names_double_given_name_without_role(extractor: Extractor, name: str) -> None:
+    text = f"In Hannover hat {name} am Montag die Ausstellung eröffnet."
+    person(read(extractor, text), name)
+
+
+def test_names_role_word_that_is_a_common_surname(extractor: Extractor) -> None:
+    text = "Jana Richter leitet das Amt seit Mai. Richter sagte, die Zahlen seien gut. Der Richter vertagte den Fall."
+    x = read(extractor, text)
+    assert [m.text for m in person(x, "Jana Richter").mentions] == ["Jana Richter", "Richter"]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Die Anwältin Lucía Morales Trujillo sprach am Montag in Genf.", "Lucía Morales"),
+    ("Angela Merkels Regierung hat am Montag den Haushalt beschlossen.", "Angela Merkel"),
+])
+def test_names_s_name_before_a_name_is_no_genitive(extractor: Extractor, text: str, key: str) -> None:
+    # Regression: "Morales Trujillo" was read as a genitive, and the person became "Lucía Morale".
+    person(read(extractor, text), key)

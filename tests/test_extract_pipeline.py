@@ -48,6 +48,27 @@ def test_pipeline_sentence_ends_at_stop(nlp: Language) -> None:
         "Das war im Juli.", "Dann kam der Herbst!", "Wer hätte das gedacht?"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Rekord stammt aus dem Jahr 2010. Der alte Rekord hielt zehn Jahre.",
+     ["Der Rekord stammt aus dem Jahr 2010.", "Der alte Rekord hielt zehn Jahre."]),
+    ("Die Gastgeber gewannen 30:25. In der Halle war es laut.",
+     ["Die Gastgeber gewannen 30:25.", "In der Halle war es laut."]),
+    ("Das Beben erreichte eine Stärke von 6,4. Nach Angaben der Behörde gab es keine Opfer.",
+     ["Das Beben erreichte eine Stärke von 6,4.", "Nach Angaben der Behörde gab es keine Opfer."]),
+])
+def test_pipeline_sentence_ends_after_a_number(nlp: Language, text: str, expected: list[str]) -> None:
+    assert sentences(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Das Treffen ist am 7. Dezember in Wien.",
+    "Die 8. Konferenz der Außenminister beginnt am Montag.",
+    "Der 1. FC Köln gewann in der 44. Minute.",
+])
+def test_pipeline_ordinal_does_not_end_a_sentence(nlp: Language, text: str) -> None:
+    assert sentences(nlp, text) == [text]
+
+
 def test_pipeline_glued_words_are_split(nlp: Language) -> None:
     doc = nlp("Der GuneewPräsident sprach.")
     assert [t.text for t in doc] == ["Der", "Guneew", "Präsident", "sprach", "."]

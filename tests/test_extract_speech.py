@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from spacy.language import Language
 
 from kg.extract import Extractor
@@ -372,3 +373,54 @@ def test_speech_context_pronoun_prefers_gender(nlp: Language) -> None:
     she, he = ctx.pronoun(sie), ctx.pronoun(er)
     assert she is not None and he is not None
     assert (she.key, he.key) == ("Sabine Hartmann", "Luc Moreau")
+
+
+def test_speech_verb_inside_the_complement_stays_in_the_claim(extractor: Extractor) -> None:
+    # Regression: "davon ausgehen" inside the reported clause took the claim, with "er" as speaker.
+    text = ("Bei dem Unglück wurden zwölf Menschen verletzt. Der Einsatzleiter Martin Krebs erklärte, "
+            "er gehe nicht davon aus, dass weitere Opfer gefunden würden.")
+    assert_claim(only_claim(read(extractor, text)), text,
+                 "er gehe nicht davon aus, dass weitere Opfer gefunden würden",
+                 speaker="Martin Krebs", direct=False, cue="erklären")
+
+
+def test_speech_two_frames_with_a_comma_between_stay_two(extractor: Extractor) -> None:
+    text = ("Die Ministerin Karin Weber und der Abgeordnete Paul Hartmann stritten am Montag. "
+            "Weber warnte, dass die Kosten steigen, während Hartmann verlangte, dass die Steuern sinken.")
+    claims = read(extractor, text).claims
+    assert [(c.span.text, c.speaker) for c in claims] == [
+        ("dass die Kosten steigen", "Karin Weber"), ("dass die Steuern sinken", "Paul Hartmann")]
+
+
+def test_speech_quote_after_colon_is_the_nearest_verbs(extractor: Extractor) -> None:
+    # Regression: the first speech verb of the sentence ("kritisierte") took the quote.
+    text = ("Auch die Gewerkschaft kritisierte den Plan scharf: So sagte Jana Richter, Vorsitzende "
+            "des Landesverbands: „Man kann den Beschäftigten nicht alles zumuten.“")
+    assert_claim(only_claim(read(extractor, text)), text, "Man kann den Beschäftigten nicht alles zumuten",
+                 speaker="Jana Richter", direct=True, cue="sagen")
+
+
+def test_speech_colon_quote_after_a_clause_without_speech_verb(extractor: Extractor) -> None:
+    # Regression: "30:25." did not end the sentence, and the quote went to "Der Verein".
+    text = ("Der Verein gewann 30:25. Im Fernsehen zeigte sich der Bundestrainer zufrieden: "
+            "„Wir haben uns in allen Teilen gesteigert.“")
+    claim = only_claim(read(extractor, text))
+    assert claim.speaker == "agent:Bundestrainer"
+    assert claim.speaker_mention is not None and claim.speaker_mention.text == "der Bundestrainer"
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Amnesty International hat darauf hingewiesen", "agent:Amnesty International"),
+    ("Die Westbury Civic Alliance teilte mit", "agent:Westbury Civic Alliance"),
+])
+def test_speech_unknown_name_before_the_verb_is_the_speaker(extractor: Extractor, opening: str,
+                                                            speaker: str) -> None:
+    text = f"Haft in Kuba\n\nDie Häftlinge sitzen seit Jahren. {opening}, dass die Haft zu hart sei."
+    claim = only_claim(read(extractor, text))
+    assert (claim.span.text, claim.speaker) == ("dass die Haft zu hart sei", speaker)
+
+
+@pytest.mark.parametrize("opening", ["Als Grund nannte der Sprecher", "Letzte Woche erklärte der Sprecher"])
+def test_speech_german_words_before_the_verb_are_no_name(extractor: Extractor, opening: str) -> None:
+    text = f"Haft in Kuba\n\nDie Häftlinge sitzen seit Jahren. {opening}, dass die Haft zu hart sei."
+    assert only_claim(read(extractor, text)).speaker == "agent:Sprecher"

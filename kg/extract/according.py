@@ -24,7 +24,12 @@ _OPINION = frozenset({"meinung", "ansicht", "auffassung", "einschätzung", "übe
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "dessen", "deren"})
 # Statements and documents that stand for their authors ("nach einer Stellungnahme der Armee").
 _SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
-    "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung"}
+    "stellungnahme", "dokument", "entscheidung", "urteil", "beschluss", "papier", "schreiben", "auffassung",
+    # views, findings and plans: "nach Ansicht der Kritiker", "nach dem Stand der Ermittlungen"
+    "ansicht", "ermittlungen", "untersuchungen", "erfahrungen", "planungen", "plänen", "vorstellungen",
+    "stand", "idee", "vorschlag", "willen"}
+_MONTHS = frozenset("""januar jänner februar märz april mai juni juli august september oktober november dezember
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag""".split())  # and weekdays: "vom Montag"
 _PAREN_OPEN = frozenset({",", "–", "—", "-", "("})
 _PAREN_CLOSE = frozenset({",", "–", "—", "-", ")"})
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen",
@@ -69,6 +74,8 @@ class SourcePhrases:
                 continue  # every phrase below starts with one of these words
             if low == "zufolge" and idx > 0:
                 ref = self.ctx.speaker_ending_at(toks[idx - 1].i, sent.start)
+                if ref is None and toks[idx - 1].is_alpha and toks[idx - 1].text[:1].isupper():
+                    ref = self._source_ending_at(toks[idx - 1].i, sent)  # "Überlieferungen zufolge"
                 if ref is not None:
                     start = self.ctx.phrase_start(ref, toks[idx - 1].i, sent.start)
                     return self._around(sent, start, tok.i + 1, ref, "zufolge", (tok.i, tok.i + 1))
@@ -76,7 +83,8 @@ class SourcePhrases:
                 ref = (self.ctx.speaker_at(tok.i + 1, 10) or self.frames.subjects.bare_surname(tok.i + 1)
                        or self._named_source(tok.i + 1, sent))
                 if ref is not None:
-                    return self._around(sent, tok.i, ref.mention.end, ref, "laut", (tok.i, tok.i + 1))
+                    end = self._past_date(ref.mention.end, sent.end)
+                    return self._around(sent, tok.i, end, ref, "laut", (tok.i, tok.i + 1))
             elif low == "nach" and 1 < idx < len(toks) - 3 and toks[idx - 1].text == "," \
                     and toks[idx + 1].lower_ in ("denen", "dem", "der") and _names_a_source(toks[idx - 2].text):
                 # "…, Umfragen, nach denen 72 Prozent …": the relative clause is what the source says.
@@ -90,6 +98,8 @@ class SourcePhrases:
                 owner = next((self.ctx.by_token[k] for k in range(tok.i + 1, src.i) if k in self.ctx.by_token), None)
                 if ref is None and owner is not None:
                     ref = Referent.named(owner)  # "nach Grupps Meinung": Grupp's
+                if ref is None and start < sent.end and self._owner_follows(src):
+                    ref = self._owner_phrase(start, sent)  # "Angaben des United States Geological Survey"
                 if ref is None:
                     ref = self._source_agent(doc[tok.i + 1:src.i + 1])
                 return self._around(sent, tok.i, max(ref.mention.end, src.i + 1), ref, "Angaben", (tok.i, src.i + 1))
@@ -113,6 +123,17 @@ class SourcePhrases:
                 if ref is not None:
                     return Frame(tok.idx + len(tok.text), sent.end_char, ref, "wonach", (tok.i, tok.i + 1))
         return None
+
+    def _past_date(self, i: int, stop: int) -> int:
+        """Past a date that dates the source: "laut einem Bericht vom November 2011", "vom 3. Mai"."""
+        doc = self.doc
+        if i >= stop or doc[i].lower_ not in ("vom", "von", "aus"):
+            return i
+        k = i + 1
+        while k < stop and k - i <= 4 and (doc[k].lower_ in _MONTHS or doc[k].text.rstrip(".").isdigit()
+                                           or doc[k].lower_ in ("dem", "jahr")):
+            k += 1
+        return k if k > i + 1 and any(doc[j].lower_ in _MONTHS or doc[j].text.isdigit() for j in range(i + 1, k)) else i
 
     def _parenthetical_so(self, sent: Span, so: Token) -> Frame | None:
         """``Dennoch, so Krämer, habe der Verband …``: a source set off inside the sentence it attributes.
@@ -150,6 +171,48 @@ class SourcePhrases:
         words = doc[i:end]
         return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
 
+    def _owner_phrase(self, i: int, sent: Span) -> Referent | None:
+        """``des United States Geological Survey (USGS)``: an owner no lexicon knows, named by an
+        article, adjectives and capitalised words, with an abbreviation in brackets."""
+        doc = self.doc
+        k = i + 1 if doc[i].lower_ in ("von", "vom") else i
+        while k < sent.end and doc[k].text[:1].islower() and doc[k].is_alpha \
+                and (doc[k].lower_ in ARTICLES or doc[k].lower_.endswith(("e", "en", "er", "es"))):
+            k += 1
+        end = k
+        while end < sent.end and end - k < 6 and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and not self.in_quote[end]:
+            end += 1
+        if end == k:
+            return None
+        if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3
+        label = doc[k:end].text
+        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
+
+    def described_source(self, i: int, sent: Span) -> Referent | None:
+        """``die Tonbandstimme``, ``das Fazit der Betreiber``: an article and a noun no lexicon knows,
+        running to the end of the sentence (after a final ``so`` nothing else can stand there)."""
+        doc = self.doc
+        if i + 1 >= sent.end or doc[i].lower_ not in ARTICLES or not doc[i + 1].is_alpha \
+                or not doc[i + 1].text[:1].isupper():
+            return None
+        end = i + 2
+        while end < sent.end and end - i < 9 and not doc[end].is_punct:
+            end += 1
+        if end < sent.end - 1 or self.in_quote[i + 1]:
+            return None
+        label = doc[i + 1:end].text
+        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
+
+    def _source_ending_at(self, i: int, sent: Span) -> Referent:
+        """``Überlieferungen``, ``ersten Schätzungen``: a source noun with its article and adjectives."""
+        doc, k = self.doc, i
+        while k > sent.start and doc[k - 1].is_alpha and doc[k - 1].text[:1].islower() \
+                and (doc[k - 1].lower_ in ARTICLES or doc[k - 1].lower_.endswith(("e", "en", "er", "em", "es"))):
+            k -= 1
+        return self._source_agent(doc[k:i + 1])
+
     def _source_agent(self, words: Span) -> Referent:
         """``nach ersten Angaben``: the source is all the text names; ``nach Kreml-Angaben``: the Kreml's."""
         head = words[-1].text
@@ -183,8 +246,9 @@ class SourcePhrases:
         after = self.doc[verb.i + 1]
         if after.text not in (",", ".") and after.i < sent.end - 1:
             return None
-        ref = self.ctx.speaker_at(toks[idx].i + 1, verb.i - toks[idx].i - 1)
-        if ref is None:
+        start = toks[idx].i + 1
+        ref = self.ctx.speaker_at(start, verb.i - start) or self._named_source(start, sent)  # "Wie die „Zeit“ …"
+        if ref is None or ref.mention.end > verb.i:
             return None
         return self._around(sent, toks[idx].i, verb.i + 1, ref, speech_lemma(verb) or "sagen", (verb.i, verb.i + 1))
 

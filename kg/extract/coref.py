@@ -8,6 +8,7 @@ there is one nearby, else to the most recent fitting mention.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,8 @@ from kg.extract.docindex import doc_lowers, doc_texts
 from kg.extract.names import PersonInfo, role_head
 from kg.extract.phrases import Phrase, noun_phrase, noun_phrase_ending_at
 
+# An age before a name or role: "der 33-jährige Bellini", "die 81-Jährige".
+_AGE = re.compile(r"^\d+-[Jj]ährige[nrs]?$")
 _DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen",
                           "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer",
                           "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine"})
@@ -170,9 +173,13 @@ class Context:
                 return self.description(i, j, head)
             if tok.text in _DETERMINERS or tok.lower_ in ("sich", "auch", "jedoch", "nun", "zudem", "dazu") or (
                     tok.text[:1].islower() and tok.is_alpha and tok.text.endswith(
-                    ("e", "en", "er", "es")) and tok.lower_ not in lx.SPEECH_FORMS):
+                    ("e", "en", "er", "es")) and tok.lower_ not in lx.SPEECH_FORMS) or _AGE.match(tok.text):
                 j += 1
                 continue
+            nxt = self.by_token.get(j + 1)
+            if tok.text[:1].isupper() and tok.is_alpha and nxt is not None and nxt.label_ == "PER" \
+                    and nxt.start == j + 1 and not self.is_genitive(nxt):
+                return Referent.named(nxt)  # a title the lexicon lacks: "Verhandlungsführer Frank Bäsler"
             if tok.text[:1].isupper() and tok.text.endswith("s") and tok.is_alpha:
                 j += 1  # a genitive before the head: "Russlands Präsident"
                 continue

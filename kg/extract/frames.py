@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.according import SourcePhrases
 from kg.extract.coref import Context, Referent
-from kg.extract.docindex import doc_spaces
+from kg.extract.docindex import doc_spaces, doc_texts
 from kg.extract.frame import Frame
 from kg.extract.phrases import noun_phrase
 from kg.extract.subjects import AUXILIARIES, Subjects
-from kg.extract.verbs import SPEECH_WORDS, first_speech_verb, needs_complement, speech_lemma
+from kg.extract.verbs import SPEECH_WORDS, is_subjunctive, last_speech_verb, needs_complement, speech_lemma
 
 DASHES = {",", "–", "—", "-"}
 _CLOSING_MARKS = "“”\"«»‘’‹›"
@@ -119,7 +119,12 @@ class Frames:
         k = span.start - 1
         if k < sent.start or doc[k].text not in (":", ","):
             return None
-        verb = first_speech_verb(doc, sent.start, k, self.in_quote)
+        # The speech verb nearest the quote, after any earlier colon: in "Die Kommission kritisierte das
+        # Gesetz: So sagte Rehn: „…“" the quote is Rehn's.
+        texts = doc_texts(doc)
+        colons = (i + 1 for i in range(k - 1, sent.start - 1, -1) if texts[i] in (":", ";") and not self.in_quote[i])
+        scope = next(colons, sent.start)
+        verb = last_speech_verb(doc, scope, k, self.in_quote)
         if doc[k].text == "," and verb is None:
             return None
         if verb is not None and speech_lemma(verb) == "zitieren":
@@ -127,10 +132,26 @@ class Frames:
             if quoted is not None:
                 return quoted
         ref = self.subject(sent, verb.i if verb is not None else k)
+        if ref is None and verb is None:
+            ref = self._clause_subject(scope, k)  # "In der ARD zeigte sich der Trainer zufrieden: „…“"
         if ref is None:
             return None
         cue = (verb.i, verb.i + 1) if verb is not None else (k, k + 1)
         return Frame(0, 0, ref, speech_lemma(verb) if verb is not None else "sagen", cue, "direct")
+
+    def _clause_subject(self, start: int, colon: int) -> Referent | None:
+        """The first speaker phrase before the colon that no preposition governs."""
+        i = start
+        while i < colon:
+            if self.in_quote[i] or not self.doc[i].is_alpha:
+                i += 1
+                continue
+            ref = self.ctx.speaker_at(i, colon - i)
+            if ref is not None and ref.mention.end <= colon and not self.ctx.in_pp(i):
+                return ref
+            # Past the whole phrase: in "In der ARD" neither "der ARD" nor "ARD" is the subject.
+            i = ref.mention.end if ref is not None and ref.mention.end > i else i + 1
+        return None
 
     def _quoted_before(self, sent: Span, verb_i: int, colon: int) -> Frame | None:
         """``Ein Sender zitierte Papandreou mit den Worten: „…“`` (the object said it) and
@@ -191,6 +212,8 @@ class Frames:
                 ref = self.heard_from(tok.i + 1, tok.i + 8)
             else:
                 ref = self.ctx.speaker_at(tok.i + 1, 10)
+                if lemma == "so" and ref is None:
+                    ref = self.sources.described_source(tok.i + 1, sent)  # "…, so die Tonbandstimme."
                 if lemma == "so" and (ref is None or not self._frame_ends(ref.mention.end, sent)):
                     continue  # "so" is a frame only as "…, so der Minister." (or "… im Interview.")
             comma = toks[pos - 2] if anaphor else toks[pos - 1]
@@ -220,12 +243,26 @@ class Frames:
             if found is None:
                 break
             frame, next_i = found
+            if frames and self._inside_complement(frames[-1], frame):
+                tok_i = next_i  # "erklärte, er gehe davon aus, dass …": one claim, the first speaker's
+                continue
             if frames and frames[-1].end > frame.begin:
                 cut = self._clause_start(frames[-1].begin, frame.cue_tokens[0] if frame.cue_tokens else next_i)
                 frames[-1].end = min(frames[-1].end, cut)
             frames.append(frame)
             tok_i = next_i
         return frames
+
+    def _inside_complement(self, outer: Frame, inner: Frame) -> bool:
+        """The inner speech verb is the outer complement's own verb: no comma stands between them."""
+        if not inner.cue_tokens or outer.mode != "indirect":
+            return False
+        verb_i = inner.cue_tokens[0]
+        first = verb_i
+        while first > 0 and self.doc[first - 1].idx >= outer.begin:
+            first -= 1
+        return first < verb_i and not any(t.text in (",", ";", ":") for t in self.doc[first:verb_i]) \
+            and any(is_subjunctive(t) for t in self.doc[first:verb_i + 1])
 
     def _clause_start(self, begin: int, verb_i: int) -> int:
         """The comma that opens the clause of the verb at ``verb_i`` (char offset), else the verb's offset."""
@@ -342,8 +379,12 @@ class Frames:
 
     def _reports_alone(self, lemma: str, verb: Token, sent: Span) -> bool:
         """Whether the verb with just its objects reports what was said; "sprach von einem Erfolg" does."""
-        if lemma == "sprechen" and verb.i + 1 < sent.end and self.doc[verb.i + 1].lower_ in ("von", "vom"):
-            return True
+        if lemma == "sprechen":
+            # "sprach von einem Erfolg", "sprach trotz der Kritik von einer fairen Wahl"
+            # but not "sprach mit Vertretern von Verbänden": whom one spoke with is no claim
+            window = self.doc[verb.i + 1:min(sent.end, verb.i + 6)]
+            return any(t.lower_ in ("von", "vom") for t in window) \
+                and not any(t.text == "," or t.lower_ == "mit" for t in window)
         return lemma not in _NO_BARE_REPORT and not needs_complement(lemma)
 
     def _not_yet_said(self, toks: list[Token], verb: Token) -> bool:

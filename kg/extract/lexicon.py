@@ -182,6 +182,14 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def noun_forms() -> frozenset[str]:
+    """Capitalised words of the German lemma table, base forms and inflected ("Woche", "Vietnam", "Gründe");
+    a capitalised word outside it is likely part of a name ("Amnesty International")."""
+    table = lemma_table()
+    return frozenset(w for pair in table.items() for w in pair if w[:1].isupper())
+
+
+@cache
 def inflected_nouns() -> frozenset[str]:
     """Capitalised word forms the German lemma table maps to another lemma ("Telefongespräche")."""
     table = lemma_table()

@@ -69,6 +69,16 @@ def is_name_word(tok: Token) -> bool:
     return name_word(tok.text)
 
 
+# Common German surnames that are also role words; after a given name they are the surname.
+_ROLE_SURNAMES = frozenset({"Richter", "König", "Bischof", "Pfarrer"})
+_DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer"})
+
+
+def _role_surname(text: str) -> bool:
+    """"Jana Richter", "Paul König": a role word that is a common surname ("Joseph Kardinal …" is not)."""
+    return text in _ROLE_SURNAMES
+
+
 @lru_cache(maxsize=1 << 16)
 def name_word(text: str) -> bool:
     """A capitalised word that may be (part of) a name: no role, speech verb, organization or stop word."""
@@ -149,7 +159,7 @@ class NameFinder:
                     j += 1
                 while j < n and texts[j] in _PARTICLES and j + 1 < n and name_word(texts[j + 1]):
                     j += 1
-                if j < n and name_word(texts[j]) and doc[j].idx - doc[j - 1].idx < 40 \
+                if j < n and (name_word(texts[j]) or _role_surname(texts[j])) and doc[j].idx - doc[j - 1].idx < 40 \
                         and "\n" not in doc[j - 1].whitespace_:
                     found.append((i, j + 1))
                     i = j + 1
@@ -169,6 +179,10 @@ class NameFinder:
                 # "Präsident Kennedy" but not "Sprecher Außenministerium Meyer" or a noun compound run.
                 if after is None or not (after[:1].isupper() and name_word(after)):
                     found.append((i + 1, i + 2))
+                elif not self._common_noun(after) and not doc[i + 1].whitespace_.count("\n") \
+                        and not role_head(nxt) and not _org_suffix(nxt.lower()):
+                    # "Außenministerin Condoleezza Rice": a given name the lexicon lacks, then a surname.
+                    found.append((i + 1, i + 3))
         return found
 
     def is_first(self, word: str) -> bool:
@@ -177,8 +191,16 @@ class NameFinder:
         if known is None:
             if len(self._first) >= _MEMO_MAX:
                 self._first.clear()  # years of news bring new words without end
-            known = self._first[word] = word in self.first_names or _strip_accents(word) in self.first_names
+            known = self._first[word] = self._in_lexicon(word) or (
+                # "Hans-Jürgen", "Marie-Luise": double names the lexicon lists only in parts.
+                "-" in word and all(part[:1].isupper() and self._in_lexicon(part) for part in word.split("-")))
         return known
+
+    def _german_word(self, tok: Token) -> bool:
+        return self._common_noun(tok.text) or role_head(tok.text) is not None or tok.lower_ in lx.word_probabilities()
+
+    def _in_lexicon(self, word: str) -> bool:
+        return word in self.first_names or _strip_accents(word) in self.first_names
 
     def _common_noun(self, word: str) -> bool:
         """An inflected German noun, or a compound ending in one ("Telefongespräche")."""
@@ -218,8 +240,10 @@ class NameFinder:
                      people: dict[str, PersonInfo], credit: bool) -> Span:
         texts = doc_texts(doc)
         surname = texts[end - 1]
-        # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not.
-        genitive = end < len(doc) and doc[end].is_alpha and texts[end][:1].isupper() and not self.is_first(texts[end])
+        # "Angela Merkels Regierung": an -s name before a noun is a genitive; "Étienne Dubois sagte" is not,
+        # nor is "Hilda Morales Trujillo" (a second surname, no German noun).
+        genitive = end < len(doc) and doc[end].is_alpha and texts[end][:1].isupper() \
+            and not self.is_first(texts[end]) and self._german_word(doc[end])
         key = self._key_for(name, surname, people, genitive)
         gender = self.genders.get(texts[start]) or self.genders.get(_strip_accents(texts[start]))
         info = people.setdefault(key, PersonInfo(key=key, surname=surname, gender=gender))
@@ -257,6 +281,8 @@ class NameFinder:
                 index.get(translit_key(text[:-1])) if text.endswith("s") else None)
             if not candidates or len(candidates) > 1:
                 continue  # unknown, or two persons share the surname: do not guess
+            if text in _ROLE_SURNAMES and i > 0 and texts[i - 1].lower() in _DETERMINERS:
+                continue  # "der Richter" is the judge, even in an article about Jana Richter
             key = candidates[0]
             taken[i] = True
             people[key].aliases.add(text[:-1] if not index.get(translit_key(text)) else text)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.errors import Errors
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,7 +19,10 @@ from kg.extract.docindex import doc_spaces, doc_texts
 _GLUE_INFIX = r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]{2,})"
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", "‹", "›", ")"}
-_ENDS = _SENT_END | _CLOSERS  # the only words after which a sentence can start
+_ENDS = _SENT_END | _CLOSERS  # the only words after which a sentence can start, besides a number:
+# spaCy keeps "7." together as an ordinal ("am 7. Dezember"); "im Jahr 2010." or "7,1." ends a sentence
+# when a function word follows, which no ordinal is followed by ("2010. Der Rekord", "7,1. Nach Angaben").
+_NUMBER_STOP = re.compile(r"^\d[\d.,:]*\.$")
 
 
 @Language.component("kg_sentences")
@@ -39,9 +45,9 @@ def kg_sentences(doc: Doc) -> Doc:
 def sentence_starts(doc: Doc) -> list[int]:
     """1 for a token that starts a sentence, -1 for one that does not (spaCy's SENT_START values).
 
-    Only whitespace tokens and sentence punctuation can end a sentence, so only they are visited; a
-    run of other words between them starts a sentence at its first word when the token before it
-    ended one (or the text starts there), and continues it otherwise.
+    Only whitespace tokens, sentence punctuation and numbers with a stop can end a sentence, so only
+    they are visited; a run of other words between them starts a sentence at its first word when the
+    token before it ended one (or the text starts there), and continues it otherwise.
     """
     texts = doc_texts(doc)
     spaces = doc_spaces(doc)
@@ -49,7 +55,9 @@ def sentence_starts(doc: Doc) -> list[int]:
     out[0] = 1
     start = True  # whether the next word starts a sentence
     last = -1  # the last token visited
-    for i in [k for k, text in enumerate(texts) if spaces[k] or text in _ENDS]:
+    ends = [k for k, text in enumerate(texts)
+            if spaces[k] or text in _ENDS or (text[-1:] == "." and text[:1].isdigit())]
+    for i in ends:
         if i > last + 1:  # words no rule looks at between the visited tokens
             if start:
                 out[last + 1] = 1
@@ -63,7 +71,9 @@ def sentence_starts(doc: Doc) -> list[int]:
             out[i] = 1
         start = False
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
-        if text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
+        if _NUMBER_STOP.match(text) and nxt[:1].isupper() and nxt.lower() in STOP_WORDS:
+            start = True
+        elif text in _SENT_END or (text in _CLOSERS and i > 0 and texts[i - 1] in _SENT_END):
             # A closing quote right after the stop still belongs to this sentence.
             start = nxt not in _CLOSERS and nxt not in {",", ";", ":"} and not nxt[:1].islower()
     if start and last + 1 < len(texts):

@@ -130,6 +130,9 @@ class SpeechFinder:
 
     def _open_quote(self, span: Span, q: Quote, sent: Span, si: int) -> None:
         """A quote without a frame of its own: the reported speech around it, else the last speaker."""
+        mentions = (c.speaker_mention for c, _ in self.claims)
+        if any(m is not None and m.begin <= q.begin and q.end <= m.end for m in mentions):
+            return  # "Wie die „Rundschau“ berichtete, …": the quoted words name the speaker
         found = self._open_quote_speaker(span, q, sent, si)
         if found is not None:
             ref, cue, cue_tokens = found
@@ -266,11 +269,15 @@ class SpeechFinder:
                    and begin <= c.cue_span.begin < end for c, _ in self.claims)
 
     def _covered(self, begin: int, end: int) -> bool:
-        """Mostly quoted words: the quote is the claim, not a reported clause around it."""
+        """Only quoted words: the quote is the claim, not a reported clause around it.
+
+        A clause with words of its own around a quote ("es müsse Schluss sein mit „…“") is a
+        reported clause, and the quote inside it a second claim: readers (and annotators) see both.
+        """
         span = self.doc.char_span(begin, end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        return sum(self.in_quote[span.start:span.end]) > len(span) / 2
+        return all(self.in_quote[t.i] or t.is_punct for t in span)
 
     def _continues(self, sent: Span, si: int) -> bool:
         """A subjunctive sentence right after reported speech goes on reporting the same speaker."""

@@ -37,7 +37,7 @@ SPEECH_VERBS: dict[str, str] = {
     "urteilen": "", "beurteilen": "", "werten": "", "entscheiden": "", "befinden": "", "beschließen": "",
     "anordnen": "an", "bestehen": "", "beharren": "", "prophezeien": "", "vorhersagen": "vorher",
     "voraussagen": "voraus", "prognostizieren": "", "resümieren": "", "bilanzieren": "",
-    "konstatieren": "",
+    "konstatieren": "", "besagen": "",
     # Explaining and telling.
     "begründen": "", "klarstellen": "klar", "klarmachen": "klar", "verdeutlichen": "", "erläutern": "",
     "schildern": "", "beschreiben": "", "andeuten": "an", "signalisieren": "",
@@ -146,7 +146,8 @@ _INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "
 # clause, a colon, or a comma and a subjunctive clause ("Die Polizei geht davon aus, dass …").
 NEEDS_COMPLEMENT: frozenset[str] = frozenset({
     "ausgehen", "erwarten", "annehmen", "schätzen", "denken", "finden", "wissen", "spekulieren", "urteilen",
-    "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten", "wiederholen", "angeben",
+    "besagen", "entscheiden", "befinden", "beschließen", "anordnen", "bestehen", "verbreiten",
+    "wiederholen", "angeben",
     "hervorgehen", "einschränken", "protestieren", "erhoffen",
     # "wurde angeklagt" is about the accused; the prosecutor is seldom named
     "anklagen",
@@ -271,7 +272,13 @@ hätte hätten wäre wären würde würden könnte könnten müsste müssten dü
 wüsste wüssten stünde stünden läge lägen bliebe ginge hieße ließe
 bräuchte bräuchten sähe sähen fände fänden nähme nähmen täte täten gälte gälten zöge zögen trüge trügen
 böte böten stände ständen fiele hielte riefe schiene stiege
+spräche sprächen träfe träfen bräche brächen läse schlüge schlügen griffe stürbe würfe flöge
 """.split())
+# Stems of strong-verb Konjunktiv II forms that are words only with a prefix: "verlöre", "hinwiese", "beträfe".
+_KONJUNKTIV_2_STEMS = _KONJUNKTIV_2 | frozenset("löre lören wiese wiesen zöge zögen träfe träfen".split())
+_VERB_PREFIXES = ("zurück", "hervor", "voraus", "heraus", "hinaus", "vorher", "entgegen",
+                  "miss", "über", "unter", "wider", "emp", "ent", "zer", "ver", "auf", "aus", "bei", "ein",
+                  "mit", "nach", "vor", "hin", "an", "ab", "be", "er", "ge", "zu")
 # Konjunktiv I forms the rule below cannot derive: "sei", "seien" (from "sein"), "tue" (from "tun").
 _KONJUNKTIV_1 = frozenset({"sei", "seien", "seiest", "tue", "habest", "werdest"})
 # Lowercase words ending in -e that look like a verb's subjunctive but are interjections, adverbs or
@@ -309,6 +316,8 @@ def is_subjunctive(word: str) -> bool:
     """
     if word in _KONJUNKTIV_1 or word in _KONJUNKTIV_2:
         return True
+    if any(word.startswith(p) and word[len(p):] in _KONJUNKTIV_2_STEMS for p in _VERB_PREFIXES):
+        return True  # "befänden", "entspräche", "bestünde", "verlöre", "zukäme"
     if len(word) < 3 or not word.endswith("e") or not word.islower() or word in _NOT_SUBJUNCTIVE:
         return False
     table = lemma_table()

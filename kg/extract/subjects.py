@@ -65,11 +65,32 @@ class Subjects:
         ref = self.ctx.speaker_at(first, 8) if not self.in_quote[first] else None
         if ref is not None and ref.mention.end <= verb_i:
             return ref
+        ref = self._unknown_name_first(first, aux if aux is not None else verb_i)
+        if ref is not None:
+            return ref
         for j in range(verb_i - 1, sent.start - 1, -1):
             m = self.ctx.by_token.get(j)
             if m is not None and not self.ctx.is_genitive(m) and not self.in_quote[j]:
                 return Referent.named(m)
         return None
+
+    def _unknown_name_first(self, first: int, finite: int) -> Referent | None:
+        """``Amnesty International hat …``, ``Die British Broadcasting Corporation teilte mit``: capitalised
+        words no word table knows, right before the finite verb in second position, name the speaker."""
+        doc = self.doc
+        start = first + 1 if doc[first].lower_ in ("der", "die", "das") else first
+        words = doc[start:finite]
+        if not 0 < len(words) <= 4 or any(self.in_quote[t.i] for t in words) \
+                or not all(t.is_alpha and t.text[:1].isupper() for t in words):
+            return None
+        # A German capital is a noun or a name: a capitalised non-noun after the first word is a name
+        # ("Amnesty International"); a lone first word must be unknown ("Heute", "Dabei" are not).
+        later = [t for t in words if t.i != first]
+        if not any(t.text not in lx.noun_forms() for t in later) \
+                and (later or words[0].lower_ in lx.word_probabilities()):
+            return None
+        label = words.text
+        return Referent(f"agent:{label}", "agent", doc[first:finite], "description", label)
 
     def _ending_before(self, sent: Span, i: int) -> Referent | None:
         """The speaker phrase that ends right before token ``i`` (past an apposition's comma)."""

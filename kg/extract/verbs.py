@@ -49,6 +49,17 @@ def first_speech_verb(doc: Doc, start: int, end: int, in_quote: list[bool]) -> T
     return None
 
 
+def last_speech_verb(doc: Doc, start: int, end: int, in_quote: list[bool]) -> Token | None:
+    """Like ``first_speech_verb``, but the one nearest ``end``."""
+    lowers = doc_lowers(doc)
+    for i in range(end - 1, start - 1, -1):
+        if lowers[i] in SPEECH_WORDS and not in_quote[i]:
+            tok = doc[i]
+            if speech_lemma(tok):
+                return tok
+    return None
+
+
 def _speech_lemma(tok: Token) -> str | None:
     """The speech verb a token is a form of (``teilte`` -> ``mitteilen``), if any.
 
