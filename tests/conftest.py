@@ -6,6 +6,9 @@ The articles are invented German news text written for these tests.
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -172,6 +175,25 @@ def example_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_kg("build", EXAMPLE_ARTICLES, "--store", path)
     assert result.exit_code == 0, result.output
     return path
+
+
+# Two of the example articles: a first build for tests of a running server that must then see the rest arrive.
+FIRST_EXAMPLES = ["2025-03-12-weber-warschau.txt", "2025-03-14-roth-empfaengt-brenner.txt"]
+
+
+@pytest.fixture()
+def small_store(tmp_path: Path) -> Path:
+    """A store of FIRST_EXAMPLES, built by the ``kg`` command in a process of its own, as a server sees a build."""
+    first = tmp_path / "first"
+    first.mkdir()
+    for name in FIRST_EXAMPLES:
+        shutil.copy(EXAMPLE_ARTICLES / name, first / name)
+    store = tmp_path / "store"
+    kg = Path(sys.executable).with_name("kg")
+    done = subprocess.run([str(kg), "build", str(first), "--store", str(store)], capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr
+    return store
 
 
 @pytest.fixture(scope="session")

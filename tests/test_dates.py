@@ -9,7 +9,8 @@ from datetime import date, datetime
 
 import pytest
 
-from kg.extract.dates import DateMention, find_dates, sentence_tense
+from kg.extract.dates import DateMention, find_dates
+from kg.extract.tense import sentence_tense
 
 WED = date(2021, 12, 8)
 THU = date(2021, 12, 9)

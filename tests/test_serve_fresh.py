@@ -8,7 +8,6 @@ runs into the same store in another process meanwhile. Queries (worker processes
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -28,7 +27,6 @@ from kg.web import create_app
 from kg.workers import Freshness, open_read_only
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
-FIRST = ["2025-03-12-weber-warschau.txt", "2025-03-14-roth-empfaengt-brenner.txt"]
 LATER_ARTICLE = "2025-03-21-eu-gipfel-bruessel"
 COUNT = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a <{NKG.Article}> }}"
 WHOLE = f"""SELECT ?g (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?text) AS ?texts)
@@ -38,18 +36,6 @@ GROUP BY ?g"""
 
 def kg_command(*args: str | Path) -> list[str]:
     return [str(Path(sys.executable).with_name("kg")), *map(str, args)]
-
-
-@pytest.fixture()
-def small_store(tmp_path: Path) -> Path:
-    first = tmp_path / "first"
-    first.mkdir()
-    for name in FIRST:
-        shutil.copy(EXAMPLES / name, first / name)
-    store = tmp_path / "store"
-    done = subprocess.run(kg_command("build", first, "--store", store), capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return store
 
 
 @pytest.fixture()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -29,7 +28,6 @@ from kg.vocab import NKG
 from kg.web.processes import listen
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
-FIRST = ["2025-03-12-weber-warschau.txt", "2025-03-14-roth-empfaengt-brenner.txt"]
 LATER_PAGE = "/article/2025-03-21-eu-gipfel-bruessel.json"
 COUNT = f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?a a <{NKG.Article}> }}"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -164,15 +162,8 @@ def test_web_speed_processes_refused_with_allow_update(example_store_path: Path)
     assert "one writer" in done.stderr
 
 
-def test_web_speed_processes_every_process_moves_to_a_new_build(tmp_path: Path) -> None:
-    first = tmp_path / "first"
-    first.mkdir()
-    for name in FIRST:
-        shutil.copy(EXAMPLES / name, first / name)
-    store = tmp_path / "store"
-    built = subprocess.run([str(KG), "build", str(first), "--store", str(store)], capture_output=True, text=True,
-                           timeout=180)
-    assert built.returncode == 0, built.stderr
+def test_web_speed_processes_every_process_moves_to_a_new_build(small_store: Path) -> None:
+    store = small_store
     with serve_two(store) as server:
         # Fresh connections reach both processes; queries and pages load their workers and handles.
         assert [articles(server.port) for _ in range(8)] == [2] * 8

@@ -18,11 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
 
+from kg.extract.tense import CONJ_SPLIT, MORNING_DETERMINERS, PUNCT_SPLIT, WORD, Tense, clause_tense, sentence_tense
 from kg.sources.wordlists import word_key
-
-Tense = Literal["past", "present", "future"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,6 @@ _DAY_OFFSETS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "über
 _PAST_MODIFIERS = frozenset("vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges".split())
 _FUTURE_MODIFIERS = frozenset("kommenden kommende kommendes nächsten nächste nächstes".split())
 # "am Morgen", "den ganzen Morgen": after these words "Morgen" is the morning, not tomorrow.
-_MORNING_DETERMINERS = frozenset("am den dem des jeden diesen diesem einen einem frühen späten vom zum".split())
 _QUALIFIERS = frozenset("anfang mitte ende frühjahr frühling sommer herbst winter".split())
 
 _FULL_MONTH = r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -83,150 +80,6 @@ _WEEKDAY_RE = re.compile(
     rf"(?:\b(?P<mod>{_MODIFIER})\s+|\b(?P<night>Nacht\s+(?:zum|zu|auf\s+den|auf)\s+))?"
     rf"\b(?P<wd>{_WEEKDAY})(?:{_DAY_PART})?(?:\s+(?:{_DAY_PART})(?!\w))?(?!\w)", _FLAGS)
 _RELATIVE_PERIOD_RE = re.compile(rf"\b(?P<mod>{_MODIFIER})\s+(?P<unit>Jahres|Jahr|Monats|Monat)(?!\w)", _FLAGS)
-
-
-# ---------------------------------------------------------------- tense
-
-_WORD = re.compile(r"\w+")
-_PUNCT_SPLIT = re.compile(r"[,;:!?()\[\]„“”\"»«–—]|(?<=[a-zäöüß]{4})\.")  # "Dez." and "7." do not end a clause
-_CONJ_SPLIT = re.compile(rf"{_PUNCT_SPLIT.pattern}|\b(?:und|aber|sondern|doch|oder)\b")
-
-_FUTURE_AUX = frozenset("wird werden werde wirst werdet soll sollen solle sollst will wollen wolle willst "
-                        "möchte möchten".split())
-_HABEN = frozenset("hat haben habe hast habt".split())
-_SEIN = frozenset("ist sind sei seien bin bist seid".split())
-_PLANNING = frozenset("geplant plant planen vorgesehen angesetzt anberaumt terminiert".split())
-_PRETERITE = frozenset(
-    "war waren wurde wurden hatte hatten sagte sagten erklärte erklärten teilte teilten mitteilte traf trafen "
-    "führte führten sprach sprachen betonte betonten kam kamen reiste reisten fand fanden gab gaben ging gingen "
-    "forderte forderten warnte warnten meldete meldeten berichtete berichteten bestätigte bestätigten äußerte "
-    "äußerten schrieb schrieben hieß verkündete verkündeten unterzeichnete unterzeichneten empfing empfingen "
-    "besuchte besuchten kündigte kündigten nannte nannten wies wiesen begann begannen endete endeten stand "
-    "standen lag lagen zeigte zeigten beschloss beschlossen entschied einigte einigten vereinbarte vereinbarten "
-    "verließ starb wählte wählten lehnte lehnten versprach stieg stiegen sank sanken griff griffen fiel fielen "
-    "trat traten rief riefen hielt hielten sah ließ gewann gewannen verlor verloren regnete".split())
-_FUTURE_WORDS = frozenset("übermorgen kommende kommenden kommender kommendes nächste nächsten nächster nächstes "
-                          "künftig demnächst".split())
-_PAST_WORDS = frozenset("gestern vorgestern vergangene vergangenen vergangener vergangenes letzte letzten letzter "
-                        "letztes vorige vorigen zuvor damals kürzlich jüngst".split())
-# Words that look like an infinitive or participle by their ending but are not verbs.
-_NOT_VERBS = frozenset("den einen wegen gegen zwischen unten oben offen morgen gestern vorgestern übermorgen "
-                       "intern extern modern recht nicht jetzt bereit weit seit mit selbst meist zuletzt erst "
-                       "sonst bisher".split())
-_SEPARABLE_PREFIXES = sorted("ab an auf aus bei dar ein fest fort her hin los mit nach statt teil vor weg weiter "
-                             "wieder zu zurück zusammen".split() + [""], key=len, reverse=True)
-# Verbs whose stem itself starts with "ge", so "abgeben" is an infinitive, not a participle.
-_GE_VERBS = frozenset("geben gehen gelten gewinnen genießen gehören geschehen gestehen gefallen gelingen gewähren "
-                      "gestalten gewöhnen genehmigen gedenken gebrauchen gefährden".split())
-
-
-def _is_ge_participle(word: str) -> bool:
-    w = word.lower()
-    for prefix in _SEPARABLE_PREFIXES:
-        if w.startswith(prefix + "ge"):
-            stem = w[len(prefix):]
-            return stem not in _GE_VERBS and len(stem) >= 5 and stem.endswith(("t", "en"))
-    return False
-
-
-def _is_infinitive(word: str) -> bool:
-    # German nouns are capitalised, so a lowercase "-en" word at the end of a clause is almost always a verb.
-    if not word[:1].islower() or word in _NOT_VERBS:
-        return False
-    return word in ("sein", "tun") or (word.endswith(("en", "rn", "ln")) and not _is_ge_participle(word))
-
-
-def _is_perfect_participle(words: list[str], i: int) -> bool:
-    w = words[i]
-    return (w[:1].islower() and w.endswith(("t", "en")) and w not in _NOT_VERBS
-            and (i == 0 or words[i - 1].lower() != "zu"))  # "hat nichts zu sagen" is not perfect
-
-
-def _aux_with_verb(words: list[str], lowers: list[str], auxiliaries: frozenset[str],
-                   is_verb: Callable[[list[str], int], bool]) -> bool:
-    """Main clause "wird ... führen" (auxiliary first, verb last) or subordinate "..., dass sie führen wird".
-
-    ``lowers`` are ``words`` in lower case, made once per clause for the four auxiliary tests.
-    """
-    if len(words) < 2:
-        return False
-    if lowers[-1] in auxiliaries and is_verb(words, len(words) - 2):
-        return True
-    # One C-level set test: most clauses hold none of the auxiliaries.
-    return not auxiliaries.isdisjoint(lowers[:-1]) and is_verb(words, len(words) - 1)
-
-
-def _zu_infinitive_tense(words: list[str]) -> Tense | None:
-    """'..., am Freitag nach Kiew zu reisen' announces; '..., dort gewesen zu sein' looks back."""
-    if len(words) < 2 or words[-2].lower() != "zu" or not _is_infinitive(words[-1]):
-        return None
-    if words[0].lower() in ("um", "ohne", "statt", "anstatt"):  # purpose clauses say nothing about when
-        return None
-    if any(w.lower() in _HABEN | _SEIN for w in words):  # "hat nichts zu verlieren" is about obligation
-        return None
-    if words[-1] in ("sein", "haben") and len(words) >= 3 and _is_ge_participle(words[-3]):
-        return "past"
-    return "future"
-
-
-def _mentions_tomorrow(words: list[str]) -> bool:
-    return any(w == "morgen" and (i == 0 or words[i - 1].lower() not in _MORNING_DETERMINERS)
-               for i, w in enumerate(words))
-
-
-def _perfect_infinitive(words: list[str], i: int) -> bool:
-    """``erklärt haben``, ``abgereist sein``: after a modal ("soll … erklärt haben") it reports the past."""
-    return words[i] in ("haben", "sein") and i > 0 and (_is_perfect_participle(words, i - 1)
-                                                        or _is_ge_participle(words[i - 1]))
-
-
-def _future_infinitive(words: list[str], i: int) -> bool:
-    """An infinitive after a modal, but not a perfect one."""
-    return not _perfect_infinitive(words, i) and _is_infinitive(words[i])
-
-
-def _has_ierte_verb(clause: str, words: list[str]) -> bool:
-    """A lowercase preterite of an -ieren verb ("kritisierte"); the substring test spares the word loop
-    in almost every clause."""
-    return "ierte" in clause and any(w[:1].islower() and w.endswith(("ierte", "ierten")) for w in words)
-
-
-def _clause_tense(clause: str) -> Tense | None:
-    """The tense a clause shows by itself, or None when it has no marker."""
-    words = _WORD.findall(clause)
-    if not words:
-        return None
-    lowers = [w.lower() for w in words]
-    lower = set(lowers)
-    if lower & _PLANNING or _aux_with_verb(words, lowers, _FUTURE_AUX, _future_infinitive):
-        return "future"
-    if (not _PRETERITE.isdisjoint(words) or _has_ierte_verb(clause, words)
-            or _aux_with_verb(words, lowers, _HABEN, _is_perfect_participle)
-            or _aux_with_verb(words, lowers, _FUTURE_AUX, _perfect_infinitive)
-            or _aux_with_verb(words, lowers, _SEIN, lambda ws, i: _is_ge_participle(ws[i]) or ws[i].endswith("iert"))):
-        return "past"
-    zu_tense = _zu_infinitive_tense(words)
-    if zu_tense:
-        return zu_tense
-    if lower & _FUTURE_WORDS or _mentions_tomorrow(words):
-        return "future"
-    if lower & _PAST_WORDS:
-        return "past"
-    return None
-
-
-def sentence_tense(sentence: str) -> Tense:
-    """Guess whether a German sentence reports, announces or describes the present.
-
-    A clause that announces wins, because reports of announcements ("sagte, man werde ...") are common
-    and the announced date is the one worth resolving correctly.
-    """
-    tenses = {_clause_tense(clause) for clause in _PUNCT_SPLIT.split(sentence)}
-    if "future" in tenses:
-        return "future"
-    if "past" in tenses:
-        return "past"
-    return _clause_tense(sentence) or "present"  # a marker split across clauses: "haben, so X, telefoniert"
 
 
 def _segment_around(text: str, pos: int, splitter: re.Pattern[str]) -> str:
@@ -355,12 +208,12 @@ def _relative_day(m: re.Match[str], scan: _Scan) -> _Found:
         return None
     if word == "Morgen":  # the noun, unless it opens a sentence: "Morgen früh tagt der Rat."
         before = scan.text[:m.start()].rstrip()
-        following = _WORD.findall(scan.text[m.end():])
+        following = WORD.findall(scan.text[m.end():])
         opens = not before or before[-1] in ".!?:\"„»"
         if not opens or not (m["part"] or (following and following[0][:1].islower()
                                            and following[0] not in ("des", "der", "danach", "nach"))):
             return None
-    elif word.lower() == "morgen" and _previous_word(scan.text, m.start()) in _MORNING_DETERMINERS:
+    elif word.lower() == "morgen" and _previous_word(scan.text, m.start()) in MORNING_DETERMINERS:
         return None
     day = scan.published + timedelta(days=_DAY_OFFSETS[word_key(word)])
     return m.start(), m.end(), day.isoformat(), True
@@ -450,8 +303,8 @@ def _find_dates(text: str, published: date | None, start: int, end: int,
     def tense_at(pos: int) -> Tense:
         if tense is not None:
             return tense
-        clause = (_clause_tense(_segment_around(region, pos, _CONJ_SPLIT))
-                  or _clause_tense(_segment_around(region, pos, _PUNCT_SPLIT)))
+        clause = (clause_tense(_segment_around(region, pos, CONJ_SPLIT))
+                  or clause_tense(_segment_around(region, pos, PUNCT_SPLIT)))
         if clause:
             return clause
         if not fallback:

@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Context
-from kg.extract.dates import find_dates, sentence_tense
+from kg.extract.dates import find_dates
 from kg.extract.docindex import doc_lowers, doc_text, doc_texts
 from kg.extract.quotes import find_quotes
 from kg.extract.speech import speech_lemma
+from kg.extract.tense import sentence_tense
 from kg.model import Event
 from kg.model import Span as TextSpan
 

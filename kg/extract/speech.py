@@ -21,7 +21,8 @@ from spacy.tokens import Span
 from kg.extract.coref import Context, Referent
 from kg.extract.docindex import doc_text
 from kg.extract.frame import Frame
-from kg.extract.frames import DASHES, Frames
+from kg.extract.frames import Frames
+from kg.extract.quoteframes import DASHES
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.titles import is_title
 from kg.extract.verbs import SPEECH_WORDS, char_span, first_speech_verb, is_subjunctive, speech_lemma
