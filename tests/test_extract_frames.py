@@ -939,3 +939,18 @@ def test_frames_sprach_von_after_a_few_words(extractor: Extractor, sentence: str
     text = "Wahl in Tirana\n\nTirana – Die Wahl ist vorbei. " + sentence
     claims = read(extractor, text).claims
     assert [c.span.text for c in claims] == ([sentence.rstrip(".")] if claimed else [])
+
+
+def test_frames_reported_clause_ends_where_the_speakers_sentence_goes_on(extractor: Extractor) -> None:
+    text = ("Rede in Berlin\n\nDer Präsident Horst Brenner sprach vor dem Verband. An die Gewerkschaften gewandt "
+            "sagte Brenner, sie müssten ihre Zurückhaltung aufgeben und bemühte das Bild vom gemeinsamen Boot.")
+    claim = only_claim(read(extractor, text))
+    assert_words(claim, text, "sie müssten ihre Zurückhaltung aufgeben")
+    assert claim.speaker == "Horst Brenner"
+
+
+def test_frames_und_with_a_subjunctive_stays_in_the_reported_clause(extractor: Extractor) -> None:
+    text = ("Rede in Berlin\n\nDer Präsident Horst Brenner sprach vor dem Verband. "
+            "Brenner sagte, die Lage sei ernst und hätte früher erkannt werden müssen.")
+    assert_words(only_claim(read(extractor, text)), text,
+                 "die Lage sei ernst und hätte früher erkannt werden müssen")

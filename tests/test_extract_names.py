@@ -280,3 +280,12 @@ def test_names_role_word_that_is_a_common_surname(extractor: Extractor) -> None:
 def test_names_s_name_before_a_name_is_no_genitive(extractor: Extractor, text: str, key: str) -> None:
     # Regression: "Morales Trujillo" was read as a genitive, and the person became "Lucía Morale".
     person(read(extractor, text), key)
+
+
+@pytest.mark.parametrize("name", ["Mark O’Keefe", "Conan O'Brien", "Massimo D’Alema"])
+def test_names_apostrophe_surname(extractor: Extractor, name: str) -> None:
+    # Regression: the tokenizer split "O’Keefe" at the apostrophe, and the person became "Mark O".
+    text = f"Die Lage sei unter Kontrolle, sagte {name} am Montag."
+    x = read(extractor, text)
+    person(x, name)
+    assert x.claims[0].speaker == name

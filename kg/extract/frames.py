@@ -183,8 +183,21 @@ class Frames(QuoteFrames):
                 # The speaker is sought only for a verb that has a clause: most speech verbs here
                 # have none (they frame a quote or end the sentence), and the search is costly.
                 begin, next_i = clause
-                return Frame(begin, limit, self._clause_speaker(sent, tok.i, lemma), lemma, (tok.i, tok.i + 1)), next_i
+                end = self._main_clause_again(next_i, sent, limit)
+                return Frame(begin, end, self._clause_speaker(sent, tok.i, lemma), lemma, (tok.i, tok.i + 1)), next_i
         return None
+
+    def _main_clause_again(self, start: int, sent: Span, limit: int) -> int:
+        """Where the speaker's own sentence goes on after the reported clause: "sagte Köhler, sie müssten
+        … aufgeben und bemühte das Bild vom …" (``und`` + a past verb with no subject of its own)."""
+        doc, lowers = self.doc, self.ctx.lowers
+        for j in range(start, sent.end - 1):
+            if doc[j].idx >= limit:
+                break
+            if lowers[j] == "und" and not self.in_quote[j] and lx.is_past_verb(lowers[j + 1]) \
+                    and doc[j + 1].text[:1].islower():
+                return doc[j].idx
+        return limit
 
     def _clause_speaker(self, sent: Span, verb_i: int, lemma: str) -> Referent | None:
         if lemma == "heißen":

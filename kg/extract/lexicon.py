@@ -10,7 +10,7 @@ re-exported here so callers read every word list as ``lexicon.X``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Re-exported: frames, speech, coref and the tests read the speech-verb lists as ``lexicon.X``.
 from kg.extract.speechverbs import EXCLUDES as EXCLUDES
@@ -179,6 +179,14 @@ def common_words() -> frozenset[str]:
     """Frequent German words (capitalized nouns included): a surname candidate that is one is doubtful."""
     prob = lexeme_prob()
     return frozenset(w for w, p in prob.items() if p > -11.5)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_past_verb(word: str) -> bool:
+    """A weak verb's past form that is no subjunctive of its own: "bemühte", "betonte", "forderte"."""
+    lemma = lemma_table().get(word)
+    return word.endswith(("te", "ten")) and lemma is not None and lemma != word and lemma.endswith("en") \
+        and not is_subjunctive(word)
 
 
 @cache

@@ -20,7 +20,7 @@ from kg.extract.docindex import doc_text, doc_texts, index_sentences
 
 _LOWER = "a-zäöüßéèáàóòíìúùçñšžčćłńśźżğıôâêîû'’"
 _UPPER = "A-ZÄÖÜÉÈÁÀÓÒÍÌÚÙÇÑŠŽČĆŁŃŚŹŻĞÂÊÎÔÛ"
-_CAP_WORD = re.compile(rf"^[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*$")
+_CAP_WORD = re.compile(rf"^(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*$")  # also "O’Keefe"
 _INITIAL = re.compile(rf"^[{_UPPER}]\.$")
 _PARTICLES = frozenset({"von", "van", "de", "der", "al", "bin", "da", "di", "le", "zu"})
 _MEMO_MAX = 1 << 16  # words remembered per memo before it starts afresh

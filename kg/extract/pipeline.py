@@ -17,6 +17,7 @@ from kg.extract.docindex import doc_spaces, doc_texts
 # Text glued by page extraction ("GuneewPräsident") is split where a lower-case
 # letter meets a capitalised word, so names and roles become tokens of their own.
 _GLUE_INFIX = r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ][a-zäöüß]{2,})"
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][A-ZÄÖÜ][a-zäöüß]+$")
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", "‹", "›", ")"}
 _ENDS = _SENT_END | _CLOSERS  # the only words after which a sentence can start, besides a number:
@@ -81,9 +82,11 @@ def sentence_starts(doc: Doc) -> list[int]:
     return out
 
 
-def _add_glue_infix(nlp: Language) -> None:
+def _customise_tokenizer(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + [_GLUE_INFIX]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # "O’Keefe", "D’Alema" stay one word (the default infixes split at ’), so names.py can read them.
+    nlp.tokenizer.token_match = _APOSTROPHE_NAME.match
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -92,7 +95,7 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(model)
     else:
         nlp = spacy.blank("de")
-        _add_glue_infix(nlp)
+        _customise_tokenizer(nlp)
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     if not any(name in nlp.pipe_names for name in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("kg_sentences")
