@@ -29,10 +29,11 @@ TEXT = (
     "nicht einschüchtern.“\n\n"
     'Der Geschäftsführer Paul <Meier> erklärte, man prüfe "alle Schritte" gegen die Initiative.\n\n'
     "Oberbürgermeister Karl Brenner sagte: „Das ist </textarea><b>kein</b> Grund zur Sorge & Ärger.“ "
-    "Brenner telefonierte am Mittwoch mit Paul Meier.\n"
+    "Brenner telefonierte am Mittwoch mit Paul Meier.\n\n"
+    "Mehrere Anwohner erklärten, die Lage sei <i>angespannt</i> & laut.\n"
 )
 QUOTE = "Wir lassen uns von <img src=x onerror=alert(1)> & Co. nicht einschüchtern"
-RAW = ("<script>alert", "<img src=x", "</textarea><b>", "<Meier>")  # must never reach a page unescaped
+RAW = ("<script>alert", "<img src=x", "</textarea><b>", "<Meier>", "<i>angespannt")  # must never reach a page unescaped
 VOID = {"meta", "link", "input", "br", "img", "hr", "source", "wbr", "area", "col", "embed", "base", "track"}
 
 
