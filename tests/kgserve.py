@@ -46,16 +46,25 @@ def serving(store: Path, *options: str, token_env: str | None = None) -> Iterato
         created.flush()
         del created
         gc.collect()  # the server opens the store next; this process must not hold it
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "KG_UPDATE_TOKEN"}
     if token_env is not None:
         env["KG_UPDATE_TOKEN"] = token_env
+    with serve_process(store, *options, env=env) as (base, _process):
+        yield base
+
+
+@contextmanager
+def serve_process(store: Path, *options: str, env: dict[str, str] | None = None
+                  ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``kg serve`` on a free port, once it answers: its base URL and its process (stopped on exit)."""
+    port = free_port()
     process = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(port), *options],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(f"{base}/sparql?query=ASK%7B%7D", process)
-        yield base
+        yield base, process
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from kgserve import KG, free_port, wait_until_up
+from kgserve import KG, serve_process
 
 from kg.vocab import NKG
 from kg.web.processes import listen
@@ -76,18 +76,8 @@ def server(example_store_path: Path) -> Iterator[Server]:
 
 @contextmanager
 def serve_two(store: Path) -> Iterator[Server]:
-    port = free_port()
-    process = subprocess.Popen([str(KG), "serve", "--store", str(store), "--port", str(port),
-                                "--processes", "2", "--query-timeout", str(TIMEOUT)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{base}/sparql?query=ASK%7B%7D", process)
-        yield Server(base, port, process)
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=20)
+    with serve_process(store, "--processes", "2", "--query-timeout", str(TIMEOUT)) as (base, process):
+        yield Server(base, int(base.rsplit(":", 1)[1]), process)
 
 
 def ask(port: int, query: str) -> tuple[int, bytes, float]:

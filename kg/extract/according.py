@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import lexicon as lx
 from kg.extract.coref import Referent
+from kg.extract.dates import DAY_AND_MONTH_NAMES
 from kg.extract.frame import Frame
 from kg.extract.verbs import ARTICLES, speech_lemma
 
@@ -28,8 +29,7 @@ _SOURCE_WORDS = frozenset(w.lower() for w in lx.SOURCE_NOUNS) | {
     # views, findings and plans: "nach Ansicht der Kritiker", "nach dem Stand der Ermittlungen"
     "ansicht", "ermittlungen", "untersuchungen", "erfahrungen", "planungen", "plänen", "vorstellungen",
     "stand", "idee", "vorschlag", "willen"}
-_MONTHS = frozenset("""januar jänner februar märz april mai juni juli august september oktober november dezember
-montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag""".split())  # and weekdays: "vom Montag"
+_ADJ_ENDINGS = ("e", "en", "er", "em", "es")
 _PAREN_OPEN = frozenset({",", "–", "—", "-", "("})
 _PAREN_CLOSE = frozenset({",", "–", "—", "-", ")"})
 _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erkenntnissen",
@@ -41,6 +41,11 @@ _SOURCE_ENDINGS = ("angaben", "berichten", "informationen", "schätzungen", "erk
 
 _RUMOURS = ("gerücht", "gerüchte", "gerüchten", "umfrage", "umfragen", "meinungsumfragen", "aussagen", "berichte",
             "berichten", "angaben", "informationen", "meldungen", "studie", "studien", "dokument", "dokumente")
+
+
+def _article_or_adjective(tok: Token) -> bool:
+    """``der``, ``einer``, ``ersten``, ``griechischen``: a word that may stand before a source's noun."""
+    return tok.is_alpha and tok.text[:1].islower() and (tok.lower_ in ARTICLES or tok.lower_.endswith(_ADJ_ENDINGS))
 
 
 def _names_a_source(word: str) -> bool:
@@ -129,11 +134,15 @@ class SourcePhrases:
         doc = self.doc
         if i >= stop or doc[i].lower_ not in ("vom", "von", "aus"):
             return i
-        k = i + 1
-        while k < stop and k - i <= 4 and (doc[k].lower_ in _MONTHS or doc[k].text.rstrip(".").isdigit()
-                                           or doc[k].lower_ in ("dem", "jahr")):
+        k, dated = i + 1, False
+        while k < stop and k - i <= 4:
+            low = doc[k].lower_
+            if low in DAY_AND_MONTH_NAMES or low.isdigit():
+                dated = True
+            elif not (low.rstrip(".").isdigit() or low in ("dem", "jahr")):  # "vom 3. Mai", "aus dem Jahr 2010"
+                break
             k += 1
-        return k if k > i + 1 and any(doc[j].lower_ in _MONTHS or doc[j].text.isdigit() for j in range(i + 1, k)) else i
+        return k if dated else i
 
     def _parenthetical_so(self, sent: Span, so: Token) -> Frame | None:
         """``Dennoch, so Krämer, habe der Verband …``: a source set off inside the sentence it attributes.
@@ -154,8 +163,7 @@ class SourcePhrases:
         named by a quoted title, a web address or a capitalised word after optional article and adjectives."""
         doc = self.doc
         k = i
-        while k < sent.end and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ != "dem" \
-                and (doc[k].lower_ in ARTICLES or doc[k].lower_.endswith(("e", "en", "er", "em", "es"))):
+        while k < sent.end and doc[k].lower_ != "dem" and _article_or_adjective(doc[k]):
             k += 1
         if k >= sent.end:
             return None
@@ -168,16 +176,14 @@ class SourcePhrases:
             end = k + 1
         if end == k:
             return None
-        words = doc[i:end]
-        return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+        return Referent.agent(doc[i:end])
 
     def _owner_phrase(self, i: int, sent: Span) -> Referent | None:
         """``des United States Geological Survey (USGS)``: an owner no lexicon knows, named by an
         article, adjectives and capitalised words, with an abbreviation in brackets."""
         doc = self.doc
         k = i + 1 if doc[i].lower_ in ("von", "vom") else i
-        while k < sent.end and doc[k].text[:1].islower() and doc[k].is_alpha \
-                and (doc[k].lower_ in ARTICLES or doc[k].lower_.endswith(("e", "en", "er", "es"))):
+        while k < sent.end and _article_or_adjective(doc[k]):
             k += 1
         end = k
         while end < sent.end and end - k < 6 and doc[end].is_alpha and doc[end].text[:1].isupper() \
@@ -187,8 +193,7 @@ class SourcePhrases:
             return None
         if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
             end += 3
-        label = doc[k:end].text
-        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
+        return Referent.agent(doc[i:end], doc[k:end].text)
 
     def described_source(self, i: int, sent: Span) -> Referent | None:
         """``die Tonbandstimme``, ``das Fazit der Betreiber``: an article and a noun no lexicon knows,
@@ -202,14 +207,12 @@ class SourcePhrases:
             end += 1
         if end < sent.end - 1 or self.in_quote[i + 1]:
             return None
-        label = doc[i + 1:end].text
-        return Referent(f"agent:{label}", "agent", doc[i:end], "description", label)
+        return Referent.agent(doc[i:end], doc[i + 1:end].text)
 
     def _source_ending_at(self, i: int, sent: Span) -> Referent:
         """``Überlieferungen``, ``ersten Schätzungen``: a source noun with its article and adjectives."""
         doc, k = self.doc, i
-        while k > sent.start and doc[k - 1].is_alpha and doc[k - 1].text[:1].islower() \
-                and (doc[k - 1].lower_ in ARTICLES or doc[k - 1].lower_.endswith(("e", "en", "er", "em", "es"))):
+        while k > sent.start and _article_or_adjective(doc[k - 1]):
             k -= 1
         return self._source_agent(doc[k:i + 1])
 
@@ -220,7 +223,7 @@ class SourcePhrases:
             owner = self.ctx.org_named(head.split("-")[0])
             if owner is not None:
                 return Referent(owner, "org", words, "org")
-        return Referent(f"agent:{words.text}", "agent", words, "description", words.text)
+        return Referent.agent(words)
 
     def _owner_follows(self, src: Token) -> bool:
         """``Angaben der Polizei``, ``Angaben von Peskow``, ``Angaben Peskows``: whose statement it is."""

@@ -51,6 +51,12 @@ class Referent:
         """The person or organization a name mention (``kg_mentions``) stands for, named by it."""
         return cls(m.kb_id_, "org", m, "org") if m.label_ == "ORG" else cls(m.kb_id_, "person", m, "name")
 
+    @classmethod
+    def agent(cls, words: Span, label: str | None = None) -> Referent:
+        """An unnamed agent the ``words`` describe; ``label`` (default: the words) is its description."""
+        label = words.text if label is None else label
+        return cls(f"agent:{label}", "agent", words, "description", label)
+
 
 _MASCULINE_DETS = frozenset("der dem den des ein einem einen eines".split())
 
@@ -302,7 +308,7 @@ class Context:
             if owner is not None and owner.kind == "org" and owner.end <= phrase.end:
                 return Referent(owner.label, "org", span, "org")
         self.agent_labels[f"agent:{phrase.label}"] = phrase.label
-        return Referent(f"agent:{phrase.label}", "agent", span, "description", phrase.label)
+        return Referent.agent(span, phrase.label)
 
     def _apposition(self, head_index: int) -> Referent | None:
         """``der Leiter des Programms der WHO, Klaus Stöhr,``: a name after the role's comma."""

@@ -40,6 +40,8 @@ _MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai
            "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12}
 _WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
              "sonnabend": 5, "sonntag": 6}
+# Month and weekday names, lower case ("vom Montag", "vom November 2023" date a source in according.py).
+DAY_AND_MONTH_NAMES = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _DAY_OFFSETS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
 _PAST_MODIFIERS = frozenset("vergangenen vergangene vergangenes letzten letzte letztes vorigen vorige voriges".split())
 _FUTURE_MODIFIERS = frozenset("kommenden kommende kommendes nächsten nächste nächstes".split())

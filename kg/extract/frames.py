@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import lexicon as lx
 from kg.extract.according import SourcePhrases
 from kg.extract.coref import Context, Referent
+from kg.extract.docindex import doc_offsets
 from kg.extract.frame import Frame
 from kg.extract.phrases import noun_phrase
 from kg.extract.quoteframes import QuoteFrames
 from kg.extract.subjects import AUXILIARIES, Subjects
-from kg.extract.verbs import SPEECH_WORDS, is_subjunctive, needs_complement, speech_lemma
+from kg.extract.verbs import SPEECH_WORDS, needs_complement, speech_lemma
 
 _CLAUSE_END = {".", "!", "?", ";"}
 # Verbs whose bare use ("sprach", "rief") is not yet a report of what was said; and verbs whose bare
@@ -149,12 +150,13 @@ class Frames(QuoteFrames):
         """The inner speech verb is the outer complement's own verb: no comma stands between them."""
         if not inner.cue_tokens or outer.mode != "indirect":
             return False
+        texts, lowers, offsets = self.ctx.texts, self.ctx.lowers, doc_offsets(self.doc)
         verb_i = inner.cue_tokens[0]
         first = verb_i
-        while first > 0 and self.doc[first - 1].idx >= outer.begin:
+        while first > 0 and offsets[first - 1] >= outer.begin:
             first -= 1
-        return first < verb_i and not any(t.text in (",", ";", ":") for t in self.doc[first:verb_i]) \
-            and any(is_subjunctive(t) for t in self.doc[first:verb_i + 1])
+        return first < verb_i and not any(t in (",", ";", ":") for t in texts[first:verb_i]) \
+            and any(texts[k][:1].islower() and lx.is_subjunctive(lowers[k]) for k in range(first, verb_i + 1))
 
     def _clause_start(self, begin: int, verb_i: int) -> int:
         """The comma that opens the clause of the verb at ``verb_i`` (char offset), else the verb's offset."""
@@ -190,13 +192,13 @@ class Frames(QuoteFrames):
     def _main_clause_again(self, start: int, sent: Span, limit: int) -> int:
         """Where the speaker's own sentence goes on after the reported clause: "sagte Köhler, sie müssten
         … aufgeben und bemühte das Bild vom …" (``und`` + a past verb with no subject of its own)."""
-        doc, lowers = self.doc, self.ctx.lowers
+        texts, lowers, offsets = self.ctx.texts, self.ctx.lowers, doc_offsets(self.doc)
         for j in range(start, sent.end - 1):
-            if doc[j].idx >= limit:
+            if offsets[j] >= limit:
                 break
-            if lowers[j] == "und" and not self.in_quote[j] and lx.is_past_verb(lowers[j + 1]) \
-                    and doc[j + 1].text[:1].islower():
-                return doc[j].idx
+            if lowers[j] == "und" and not self.in_quote[j] and texts[j + 1][:1].islower() \
+                    and lx.is_past_verb(lowers[j + 1]):
+                return offsets[j]
         return limit
 
     def _clause_speaker(self, sent: Span, verb_i: int, lemma: str) -> Referent | None:

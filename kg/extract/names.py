@@ -74,11 +74,6 @@ _ROLE_SURNAMES = frozenset({"Richter", "König", "Bischof", "Pfarrer"})
 _DETERMINERS = frozenset({"der", "die", "den", "dem", "des", "ein", "eine", "einen", "einem", "eines", "einer"})
 
 
-def _role_surname(text: str) -> bool:
-    """"Jana Richter", "Paul König": a role word that is a common surname ("Joseph Kardinal …" is not)."""
-    return text in _ROLE_SURNAMES
-
-
 @lru_cache(maxsize=1 << 16)
 def name_word(text: str) -> bool:
     """A capitalised word that may be (part of) a name: no role, speech verb, organization or stop word."""
@@ -159,7 +154,7 @@ class NameFinder:
                     j += 1
                 while j < n and texts[j] in _PARTICLES and j + 1 < n and name_word(texts[j + 1]):
                     j += 1
-                if j < n and (name_word(texts[j]) or _role_surname(texts[j])) and doc[j].idx - doc[j - 1].idx < 40 \
+                if j < n and (name_word(texts[j]) or texts[j] in _ROLE_SURNAMES) and doc[j].idx - doc[j - 1].idx < 40 \
                         and "\n" not in doc[j - 1].whitespace_:
                     found.append((i, j + 1))
                     i = j + 1

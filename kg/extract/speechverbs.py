@@ -275,7 +275,7 @@ böte böten stände ständen fiele hielte riefe schiene stiege
 spräche sprächen träfe träfen bräche brächen läse schlüge schlügen griffe stürbe würfe flöge
 """.split())
 # Stems of strong-verb Konjunktiv II forms that are words only with a prefix: "verlöre", "hinwiese", "beträfe".
-_KONJUNKTIV_2_STEMS = _KONJUNKTIV_2 | frozenset("löre lören wiese wiesen zöge zögen träfe träfen".split())
+_KONJUNKTIV_2_STEMS = _KONJUNKTIV_2 | frozenset("löre lören wiese wiesen".split())
 _VERB_PREFIXES = ("zurück", "hervor", "voraus", "heraus", "hinaus", "vorher", "entgegen",
                   "miss", "über", "unter", "wider", "emp", "ent", "zer", "ver", "auf", "aus", "bei", "ein",
                   "mit", "nach", "vor", "hin", "an", "ab", "be", "er", "ge", "zu")

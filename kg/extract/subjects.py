@@ -89,8 +89,7 @@ class Subjects:
         if not any(t.text not in lx.noun_forms() for t in later) \
                 and (later or words[0].lower_ in lx.word_probabilities()):
             return None
-        label = words.text
-        return Referent(f"agent:{label}", "agent", doc[first:finite], "description", label)
+        return Referent.agent(doc[first:finite], words.text)
 
     def _ending_before(self, sent: Span, i: int) -> Referent | None:
         """The speaker phrase that ends right before token ``i`` (past an apposition's comma)."""

@@ -6,6 +6,8 @@ a sentence (separable particles, companion words, attributive participles).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from kg.extract import lexicon as lx
@@ -40,24 +42,21 @@ def speech_lemma(tok: Token) -> str | None:
 def first_speech_verb(doc: Doc, start: int, end: int, in_quote: list[bool]) -> Token | None:
     """``next((t for t in doc[start:end] if speech_lemma(t) and not in_quote[t.i]), None)``, building a
     Token only for a word that may be a speech verb: the rules ask it of whole sentences."""
-    lowers = doc_lowers(doc)
-    for i in range(start, end):
-        if lowers[i] in SPEECH_WORDS and not in_quote[i]:
-            tok = doc[i]
-            if speech_lemma(tok):
-                return tok
-    return None
+    return next(_speech_verbs(doc, range(start, end), in_quote), None)
 
 
 def last_speech_verb(doc: Doc, start: int, end: int, in_quote: list[bool]) -> Token | None:
     """Like ``first_speech_verb``, but the one nearest ``end``."""
+    return next(_speech_verbs(doc, range(end - 1, start - 1, -1), in_quote), None)
+
+
+def _speech_verbs(doc: Doc, indices: range, in_quote: list[bool]) -> Iterator[Token]:
     lowers = doc_lowers(doc)
-    for i in range(end - 1, start - 1, -1):
+    for i in indices:
         if lowers[i] in SPEECH_WORDS and not in_quote[i]:
             tok = doc[i]
             if speech_lemma(tok):
-                return tok
-    return None
+                yield tok
 
 
 def _speech_lemma(tok: Token) -> str | None:
